@@ -1,0 +1,216 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// Scoring. A query is cut into words; each meaningful word (a "term") is
+// matched on its own against every word of every field of every contact.
+//
+//  1. A word match has a quality from 0 to 100 (the score* constants below):
+//     how sure we are that the indexed word is the word the user meant.
+//  2. It is weighted by the field it is in (weight*, in percent): a team's
+//     name and channel say more about it than one of its bullet points.
+//     Synonyms from the vocabulary count for synonymWeight percent of a
+//     match of the word itself.
+//  3. A contact's score for a term is its best weighted match in any field.
+//     The contact's score is, over the terms it matches,
+//     rarity * (coverageBonus + term score), plus bonuses for terms found
+//     together in one field. coverageBonus is what makes an entry matching
+//     every word beat one matching a single word strongly.
+//
+// Letters scattered across a sentence never match: a query word is only
+// compared with one indexed word at a time, and a word with missing or
+// wrong letters only matches a word of nearly the same length that starts
+// with the same letter.
+const (
+	// scoreExact: the query word is the indexed word.
+	scoreExact = 100
+	// scoreStem: the same word in another form (migrating, migration).
+	// Close to exact: the form rarely changes what is meant.
+	scoreStem = 90
+	// scorePrefixMin..scorePrefixMax: the query word begins the indexed word
+	// ("kube" for kubernetes), as when the user is still typing. The more of
+	// the word typed, the surer the match; never as sure as the word itself.
+	scorePrefixMin = 50
+	scorePrefixMax = 85
+	// scoreOmission: the query word is the indexed word with letters left
+	// out ("databse", "kubernets"), found as a subsequence by sahilm/fuzzy,
+	// so the highlight shows the letters typed. Dropped letters are the
+	// commonest typing slip, so this is a little above other typos.
+	scoreOmission = 75
+	// scoreTypo: within a small edit distance (a wrong, extra or swapped
+	// letter: "monitorign").
+	scoreTypo = 70
+	// penaltyPerEdit is taken from scoreOmission and scoreTypo per letter
+	// missing or wrong beyond the first.
+	penaltyPerEdit = 10
+	// minPrefixRunes: shorter query words only match whole words; a single
+	// letter would begin half the dictionary.
+	minPrefixRunes = 2
+	// minTypoRunes: shorter query words must be spelt right (an edit in a
+	// three-letter word makes another word: aws, ami, api).
+	minTypoRunes = 4
+	// longTypoRunes: query words this long may have two slips, not one.
+	longTypoRunes = 8
+)
+
+// Field weights in percent: how much a match in this field says about the
+// contact.
+const (
+	// The name and channel identify the contact: "platform engineering",
+	// "tech leads", "2ndline".
+	weightName    = 125
+	weightChannel = 125
+	// The email address is the contact's handle for those who email.
+	weightEmail = 100
+	// A responsibility is one thing the contact looks after, in the page's
+	// words: the baseline.
+	weightResponsibility = 100
+	// The summary introduces the contact, often with words about how to
+	// reach it rather than what it does.
+	weightSummary = 90
+	// Vocabulary terms are our words, not the page's.
+	weightVocabulary = 80
+	// synonymWeight: a synonym's page word counts for this percentage of a
+	// match of the query word itself, so the page's own words come first.
+	synonymWeight = 75
+)
+
+// Combining terms into a contact's score.
+const (
+	// coverageBonus is added per query term a contact matches at all, before
+	// weighting by rarity: covering two words weakly (2 x (100+50)) beats
+	// covering one perfectly in the name (100+125).
+	coverageBonus = 100
+	// rarityMin is the weight, in percent, of a term that every contact
+	// matches ("govuk", "team"); a term only one contact matches weighs 100.
+	// Rare words tell contacts apart; common ones barely do.
+	rarityMin = 50
+	// sameFieldBonus is added per extra term found in the same field as
+	// another: words of one bullet point belong together.
+	sameFieldBonus = 30
+	// adjacentBonus is added per pair of terms found next to each other in
+	// a field, in either order ("base images", "images base").
+	adjacentBonus = 15
+	// nameBonus is added when the contact's name or a channel holds every
+	// term the query matched anywhere: the user typed the contact's name
+	// ("platform engineering"), which another team's bullet point that
+	// mentions it must not outrank.
+	nameBonus = 60
+)
+
+// wordMatch is how one query word matched one indexed word.
+type wordMatch struct {
+	id    int32 // the indexed word
+	score int   // quality, 0-100
+	// hl is what to highlight in the word, in rune offsets; nil means all.
+	hl [][2]int
+}
+
+// typoTolerance is how many edits a query word of n runes may have.
+func typoTolerance(n int) int {
+	switch {
+	case n < minTypoRunes:
+		return 0
+	case n < longTypoRunes:
+		return 1
+	}
+	return 2
+}
+
+// matchWord finds the indexed words that query word q matches, with their
+// quality. With loose false only exact and stem matches count (for the
+// page words a synonym stands for, which are spelt right). All matches
+// share q's first letter, so only that bucket of the sorted dictionary is
+// read: the work grows with the number of distinct words, not of entries.
+func (e *Engine) matchWord(q string, loose bool) []wordMatch {
+	qr := []rune(q)
+	qs := stem(q)
+	tol := typoTolerance(len(qr))
+	b, ok := e.buckets[qr[0]]
+	if !ok {
+		return nil
+	}
+	var out []wordMatch
+	var omitCands []string
+	var omitIDs []int32
+	for _, id := range e.sorted[b[0]:b[1]] {
+		w := &e.words[id]
+		switch {
+		case w.text == q:
+			out = append(out, wordMatch{id: id, score: scoreExact})
+		case w.stem == qs:
+			out = append(out, wordMatch{id: id, score: scoreStem})
+		case !loose:
+		case len(qr) >= minPrefixRunes && len(w.runes) > len(qr) && strings.HasPrefix(w.text, q):
+			s := scorePrefixMin + (scorePrefixMax-scorePrefixMin)*len(qr)/len(w.runes)
+			out = append(out, wordMatch{id: id, score: s, hl: [][2]int{{0, len(qr)}}})
+		case tol > 0:
+			// A slip in the word, or in its stem ("clustr" for clusters).
+			d := tol + 1
+			if abs(len(w.runes)-len(qr)) <= tol {
+				d = osaDistance(qr, w.runes, tol)
+			}
+			if d > tol && qs != q && abs(len(w.stem)-len(qs)) <= tol {
+				d = osaDistance([]rune(qs), []rune(w.stem), tol)
+			}
+			if d > tol && abs(len(w.stem)-len(qr)) <= tol {
+				d = osaDistance(qr, []rune(w.stem), tol)
+			}
+			if d <= tol {
+				out = append(out, wordMatch{id: id, score: scoreTypo - penaltyPerEdit*(d-1)})
+			}
+			if n := len(w.runes) - len(qr); n > 0 && n <= tol {
+				omitCands = append(omitCands, w.text)
+				omitIDs = append(omitIDs, id)
+			}
+		}
+	}
+	// Letters left out: q is a subsequence of the word. sahilm/fuzzy finds
+	// it and says which letters matched (as byte offsets).
+	for _, m := range fuzzy.FindNoSort(q, omitCands) {
+		id := omitIDs[m.Index]
+		missing := len(e.words[id].runes) - len(qr)
+		wm := wordMatch{id: id, score: scoreOmission - penaltyPerEdit*(missing-1), hl: byteRanges(m.Str, m.MatchedIndexes)}
+		replaced := false
+		for i := range out {
+			if out[i].id == id {
+				out[i], replaced = wm, true
+			}
+		}
+		if !replaced {
+			out = append(out, wm)
+		}
+	}
+	return out
+}
+
+// byteRanges turns sorted byte offsets of runes in s into merged rune ranges.
+func byteRanges(s string, idx []int) [][2]int {
+	var out [][2]int
+	r, b := 0, 0 // rune and byte position in s
+	for _, at := range idx {
+		for b < at && b < len(s) {
+			_, size := utf8.DecodeRuneInString(s[b:])
+			b += size
+			r++
+		}
+		if n := len(out); n > 0 && out[n-1][1] == r {
+			out[n-1][1] = r + 1
+		} else {
+			out = append(out, [2]int{r, r + 1})
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,236 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Bounds on the work one query can cause, whatever is pasted into the box.
+const (
+	// maxQueryRunes is how much of a query is read; the rest is ignored.
+	maxQueryRunes = 200
+	// maxQueryWords is how many distinct meaningful words of a query are
+	// matched; it is also the width of the per-field score arrays.
+	maxQueryWords = 16
+	// maxGroups bounds the ways one query word is matched: itself and the
+	// page phrases its synonyms stand for.
+	maxGroups = 16
+)
+
+// A span is one word of a text, normalised, with where it is in the text.
+type span struct {
+	norm       string // lower case, combining marks and apostrophes dropped
+	start, end int    // rune offsets into the text, [start, end)
+	// exact reports that norm's runes are the text's runes in
+	// [start, end) one for one, so a highlight can cover part of the word.
+	exact bool
+}
+
+// isWordRune reports whether r belongs to a word: letters, digits and
+// combining marks (which are dropped from the normalised form).
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// isJoiner reports whether r, between two words, makes them one compound:
+// channel names (govuk-user-reviewer), CI/CD, GOV.UK, email addresses.
+// The parts are indexed on their own and joined ("govuk", "cicd").
+func isJoiner(r rune) bool {
+	switch r {
+	case '-', '/', '.', '@', '_', '‐', '‑':
+		return true
+	}
+	return false
+}
+
+// isApostrophe reports whether r, inside a word, is dropped rather than
+// splitting it: "don’t" is "dont", "team's" is "teams".
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == 'ʼ'
+}
+
+// tokenize splits text into compounds (words joined by joiners), each a
+// list of its parts in order. Anything else (spaces, punctuation, emoji,
+// control characters) separates words. Parts that normalise to nothing
+// (a lone combining mark) are left out.
+func tokenize(rs []rune) [][]span {
+	var out [][]span
+	var parts []span
+	var buf []rune
+	flush := func() {
+		if len(parts) > 0 {
+			out = append(out, parts)
+			parts = nil
+		}
+	}
+	i := 0
+	for i < len(rs) {
+		if !isWordRune(rs[i]) {
+			flush()
+			i++
+			continue
+		}
+		start, exact := i, true
+		buf = buf[:0]
+	scan:
+		for i < len(rs) {
+			r := rs[i]
+			switch {
+			case unicode.IsMark(r):
+				exact = false
+			case isWordRune(r):
+				buf = append(buf, unicode.ToLower(r))
+			case isApostrophe(r) && i+1 < len(rs) && isWordRune(rs[i+1]) && len(buf) > 0:
+				exact = false
+			default:
+				break scan
+			}
+			i++
+		}
+		if len(buf) > 0 {
+			parts = append(parts, span{norm: string(buf), start: start, end: i, exact: exact})
+		}
+		if len(buf) > 0 && i+1 < len(rs) && isJoiner(rs[i]) && isWordRune(rs[i+1]) && !unicode.IsMark(rs[i+1]) {
+			i++ // the joiner; the next part continues this compound
+			continue
+		}
+		flush()
+	}
+	flush()
+	return out
+}
+
+// runeLen is the number of runes in s.
+func runeLen(s string) int {
+	n := 0
+	for range s {
+		n++
+	}
+	return n
+}
+
+// firstRune is the first rune of s, or 0.
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
+}
+
+// stem reduces an English word to a crude stem shared by its forms, so that
+// migrate, migrates, migrating, migrated and migration all become "migrat"
+// and database, databases become "databas". It is deliberately light (a
+// plural, then one suffix, then a final e): the typo and prefix matching
+// catch most of what it misses, and over-stemming would merge unrelated
+// words. Words of three letters or fewer are left alone.
+func stem(w string) string {
+	if runeLen(w) <= 3 {
+		return w
+	}
+	s := w
+	// Plurals and third person.
+	switch {
+	case strings.HasSuffix(s, "ies") && len(s) > 4:
+		s = s[:len(s)-3] + "y"
+	case strings.HasSuffix(s, "sses"), strings.HasSuffix(s, "shes"),
+		strings.HasSuffix(s, "ches"), strings.HasSuffix(s, "xes"):
+		s = s[:len(s)-2]
+	case strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") &&
+		!strings.HasSuffix(s, "us") && !strings.HasSuffix(s, "is"):
+		s = s[:len(s)-1]
+	}
+	// One derivational or inflectional suffix, longest first, keeping a
+	// stem of at least three letters.
+	for _, suf := range stemSuffixes {
+		if strings.HasSuffix(s, suf.from) && len(s)-len(suf.from) >= 3 {
+			if suf.from == "er" && strings.HasSuffix(s, "eer") {
+				break // engineer is not engine + er
+			}
+			s = s[:len(s)-len(suf.from)] + suf.to
+			if suf.undouble {
+				s = undouble(s)
+			}
+			break
+		}
+	}
+	if strings.HasSuffix(s, "e") && len(s) > 3 {
+		s = s[:len(s)-1]
+	}
+	// British and American spellings: specialise, specialize.
+	if strings.HasSuffix(s, "iz") {
+		s = s[:len(s)-2] + "is"
+	}
+	return s
+}
+
+// stemSuffixes are the suffixes stem removes, longest first.
+var stemSuffixes = []struct {
+	from, to string
+	undouble bool // running -> run, planned -> plan
+}{
+	{"isation", "is", false},
+	{"ization", "iz", false},
+	{"ability", "abl", false},
+	{"ibility", "ibl", false},
+	{"ment", "", false},
+	{"ness", "", false},
+	{"ency", "ent", false},
+	{"ancy", "ant", false},
+	{"ing", "", true},
+	{"ion", "", false},
+	{"ity", "", false},
+	{"ed", "", true},
+	{"er", "", false},
+	{"ly", "", false},
+}
+
+// undouble drops one of a doubled final consonant (runn -> run) except
+// l, s and z, which English doubles in the stem itself (call, pass, buzz).
+func undouble(s string) string {
+	n := len(s)
+	if n < 4 || s[n-1] != s[n-2] {
+		return s
+	}
+	switch s[n-1] {
+	case 'l', 's', 'z', 'a', 'e', 'i', 'o', 'u':
+		return s
+	}
+	return s[:n-1]
+}
+
+// osaDistance is the optimal string alignment distance between a and b
+// (insertions, deletions, substitutions and transpositions of adjacent
+// runes, each costing one), or max+1 as soon as it must exceed max.
+func osaDistance(a, b []rune, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	// Three rows: the one before last (for transpositions), last, current.
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,491 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/app/search"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Element IDs that the page, its scripts and its tests rely on.
+const (
+	inputID   = "q"
+	listboxID = "results"
+	statusID  = "status"
+	optionID  = "result-"
+)
+
+// maxResults is how many contacts a query lists.
+const maxResults = 8
+
+// announceDelay is how long typing must pause before the live region says
+// how many contacts match, so that a screen reader is not interrupted at
+// every keystroke.
+const announceDelay = 600 * time.Millisecond
+
+// Page is the widget: the search box, the answer and the other matches, every
+// contact when nothing is typed, and the escalation order. With Embed set it
+// leaves out the page's header and footer, for an iframe.
+type Page struct {
+	app.Compo
+
+	// Embed renders the compact view for an iframe.
+	Embed bool
+
+	query    string
+	results  []search.Result
+	active   int // index of the selected option; -1: none
+	status   string
+	typed    int  // input events so far, to debounce the live region
+	focused  bool // the search box had focus before the app started
+	selStart int
+	copied   string
+}
+
+// OnInit runs in the browser before the app replaces the prerendered page:
+// it keeps whatever was typed, and the focus, so that nothing is lost.
+func (p *Page) OnInit() {
+	p.active = -1
+	if !app.IsClient {
+		return
+	}
+	doc := app.Window().Get("document")
+	in := doc.Call("getElementById", inputID)
+	if !in.Truthy() {
+		return
+	}
+	p.query = in.Get("value").String()
+	p.focused = doc.Get("activeElement").Equal(in)
+	if p.focused {
+		p.selStart = in.Get("selectionStart").Int()
+	}
+	p.run(p.query)
+}
+
+// OnNav reads the query from the address (?q=), on the server and in the
+// browser alike, unless something was typed before the app started.
+func (p *Page) OnNav(ctx app.Context) {
+	if p.query == "" {
+		p.query = ctx.Page().URL().Query().Get("q")
+		p.run(p.query)
+	}
+	p.status = p.summary()
+}
+
+// OnMount puts the focus back where it was before the app started, and
+// lets "/" focus the search box from anywhere on the page.
+func (p *Page) OnMount(ctx app.Context) {
+	if p.focused {
+		ctx.Defer(func(ctx app.Context) {
+			in := app.Window().GetElementByID(inputID)
+			in.Call("focus")
+			in.Call("setSelectionRange", p.selStart, p.selStart)
+		})
+	}
+	app.Window().Call("addEventListener", "keydown", app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		if e.Get("key").String() != "/" || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+			return nil
+		}
+		switch strings.ToLower(e.Get("target").Get("tagName").String()) {
+		case "input", "textarea", "select":
+			return nil
+		}
+		e.Call("preventDefault")
+		app.Window().GetElementByID(inputID).Call("focus")
+		return nil
+	}))
+}
+
+func (p *Page) run(q string) {
+	_, eng := current()
+	p.query = q
+	p.active = -1
+	p.copied = ""
+	if strings.TrimSpace(q) == "" {
+		p.results = nil
+		return
+	}
+	p.results = eng.Search(q, maxResults)
+}
+
+// summary is what the live region says about the current results.
+func (p *Page) summary() string {
+	q := strings.TrimSpace(p.query)
+	switch n := len(p.results); {
+	case q == "":
+		return ""
+	case n == 0:
+		return "No teams match " + q
+	case n == 1:
+		return "1 team matches " + q
+	default:
+		return strconv.Itoa(n) + " teams match " + q
+	}
+}
+
+func (p *Page) onInput(ctx app.Context, e app.Event) {
+	q := ctx.JSSrc().Get("value").String()
+	p.run(q)
+	p.typed++
+	typed := p.typed
+	ctx.After(announceDelay, func(ctx app.Context) {
+		if typed == p.typed {
+			p.status = p.summary()
+		}
+	})
+	// Keep the answer shareable: the address carries the query.
+	u := *ctx.Page().URL()
+	v := u.Query()
+	if q == "" {
+		v.Del("q")
+	} else {
+		v.Set("q", q)
+	}
+	u.RawQuery = v.Encode()
+	app.Window().Get("history").Call("replaceState", nil, "", u.String())
+}
+
+func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
+	n := len(p.results)
+	switch e.Get("key").String() {
+	case "ArrowDown", "Down":
+		if n > 0 {
+			e.PreventDefault()
+			p.active = (p.active + 1) % n
+		}
+	case "ArrowUp", "Up":
+		if n > 0 {
+			e.PreventDefault()
+			if p.active <= 0 {
+				p.active = n - 1
+			} else {
+				p.active--
+			}
+		}
+	case "Enter":
+		if n == 0 {
+			return // the form submits: the server answers ?q=
+		}
+		e.PreventDefault()
+		i := max(p.active, 0)
+		p.open(i)
+	case "Escape", "Esc":
+		e.PreventDefault()
+		ctx.JSSrc().Set("value", "")
+		p.run("")
+		p.status = ""
+		app.Window().Get("history").Call("replaceState", nil, "", ctx.Page().URL().Path)
+	}
+}
+
+// open follows the link of result i's channel, in a new tab.
+func (p *Page) open(i int) {
+	link := app.Window().GetElementByID(optionID + strconv.Itoa(i) + "-link")
+	if link.Truthy() {
+		link.Call("click")
+	}
+}
+
+func (p *Page) onOptionClick(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.active = i
+	}
+}
+
+func (p *Page) onCopy(text string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		clip := app.Window().Get("navigator").Get("clipboard")
+		if !clip.Truthy() {
+			p.copied = "Copying is not available here: select the channel name and copy it."
+			return
+		}
+		clip.Call("writeText", text)
+		p.copied = "Copied " + text
+		p.status = "Copied " + text
+	}
+}
+
+// Render draws the page.
+func (p *Page) Render() app.UI {
+	d, _ := current()
+	body := []app.UI{
+		app.H1().Class("govuk-heading-l").Text(d.Title),
+		p.renderForm(),
+		app.Div().ID(statusID).Class("govuk-visually-hidden").Role("status").Aria("live", "polite").Aria("atomic", "true").Text(p.status),
+		p.renderAnswer(d),
+		p.renderEscalation(d),
+	}
+	if strings.TrimSpace(p.query) == "" && !p.Embed {
+		body = append(body, p.renderBrowse(d))
+	}
+	if p.Embed {
+		return app.Main().ID("main").Class("app app--embed").Body(body...)
+	}
+	return app.Div().Class("app").Body(
+		app.A().Class("govuk-skip-link").Href("#"+inputID).Text("Skip to search"),
+		app.Header().Class("govuk-header").Body(
+			app.Div().Class("govuk-width-container").Body(
+				app.A().Class("govuk-header__link").Href(d.PageURL).Body(
+					app.Span().Class("govuk-header__logotype").Text("GOV.UK"),
+					app.Span().Class("govuk-header__product").Text("Developer manual"),
+				),
+			),
+		),
+		app.Div().Class("govuk-width-container").Body(
+			app.Main().ID("main").Class("govuk-main-wrapper").Body(body...),
+		),
+		app.Footer().Class("govuk-footer").Body(
+			app.Div().Class("govuk-width-container").Body(
+				app.P().Body(
+					app.Text("From the GOV.UK developer manual page "),
+					app.A().Href(d.PageURL).Text(d.Title),
+					app.Text(". Page owner: "+d.Owner+"."),
+				),
+			),
+		),
+	)
+}
+
+func (p *Page) renderForm() app.UI {
+	expanded := len(p.results) > 0
+	input := app.Input().
+		ID(inputID).Name("q").Type("text").Class("govuk-input").
+		Value(p.query).
+		Role("combobox").
+		Attr("autocomplete", "off").
+		Spellcheck(false).
+		Attr("autocapitalize", "none").
+		Aria("autocomplete", "list").
+		Aria("controls", listboxID).
+		Aria("expanded", strconv.FormatBool(expanded)).
+		Aria("describedby", inputID+"-hint").
+		OnInput(p.onInput).
+		OnKeyDown(p.onKeyDown)
+	if p.active >= 0 {
+		input = input.Aria("activedescendant", optionID+strconv.Itoa(p.active))
+	}
+	action := HomePath
+	if p.Embed {
+		action = EmbedPath
+	}
+	return app.Form().Class("search").Role("search").Method("get").Action(action).Body(
+		app.Label().Class("govuk-label govuk-label--m").For(inputID).Text("What do you need help with?"),
+		app.Div().ID(inputID+"-hint").Class("govuk-hint").Text("For example: database migration, base images"),
+		app.Div().Class("search__row").Body(
+			input,
+			app.Button().Type("submit").Class("govuk-button search__button").Text("Search"),
+		),
+	)
+}
+
+// renderAnswer is the recommendation and the other matches for a query,
+// or, when nothing matches, a pointer to the escalation order.
+func (p *Page) renderAnswer(d *directory.Directory) app.UI {
+	q := strings.TrimSpace(p.query)
+	if q == "" {
+		// The listbox is always present so that aria-controls names an element.
+		return app.Ul().ID(listboxID).Role("listbox").Aria("label", "Matching teams").Class("results results--empty")
+	}
+	if len(p.results) == 0 {
+		return app.Div().Class("answer answer--none").Body(
+			app.Ul().ID(listboxID).Role("listbox").Aria("label", "Matching teams").Class("results results--empty"),
+			app.H2().Class("govuk-heading-m").Text("No team matches “"+q+"”"),
+			app.P().Class("govuk-body").Body(
+				app.Text("Try other words, or "),
+				app.A().Class("govuk-link").Href("#escalation").Text("ask in the escalation order below"),
+				app.Text(", starting with your tech lead."),
+			),
+		)
+	}
+	sel := max(p.active, 0)
+	return app.Div().Class("answer").Body(
+		p.renderCard(d, p.results[sel], sel),
+		app.H2().Class("govuk-heading-s results__title").ID(listboxID+"-title").Text("Teams that match"),
+		app.Ul().ID(listboxID).Class("results").Role("listbox").Aria("labelledby", listboxID+"-title").Body(
+			app.Range(p.results).Slice(func(i int) app.UI {
+				return p.renderOption(p.results[i], i)
+			}),
+		),
+	)
+}
+
+// renderCard is the contact card of the selected result: whom to ask, where,
+// and why this team.
+func (p *Page) renderCard(d *directory.Directory, r search.Result, i int) app.UI {
+	c := r.Contact
+	caption := "Recommended"
+	if i > 0 {
+		caption = "Selected"
+	}
+	var why app.UI
+	if m, ok := bestText(r); ok {
+		why = app.P().Class("card__why").Body(
+			app.Span().Class("card__why-label").Text("Looks after: "),
+			highlight(m.Text, m.Ranges),
+		)
+	}
+	return app.Section().Class("card").Aria("labelledby", "card-title").Body(
+		app.P().Class("card__caption").Text(caption),
+		app.H2().ID("card-title").Class("card__title").Body(askLink(d, c, optionID+strconv.Itoa(i)+"-link")...),
+		app.P().Class("card__team").Text(c.Name),
+		why,
+		app.Div().Class("card__actions").Body(
+			app.If(c.Channel != "", func() app.UI {
+				return app.Button().Type("button").Class("govuk-button govuk-button--secondary card__copy").
+					OnClick(p.onCopy(c.Channel)).Text("Copy " + c.Channel)
+			}),
+			app.A().Class("govuk-link card__source").Href(d.SectionURL(c)).Text("Read about this on the manual page"),
+		),
+		app.If(p.copied != "", func() app.UI {
+			return app.P().Class("card__copied").Text(p.copied)
+		}),
+	)
+}
+
+// askLink says where to ask: the channel (linked, in a new tab), else the
+// handle or email the page gives.
+func askLink(d *directory.Directory, c *directory.Contact, id string) []app.UI {
+	newTab := func(a app.HTMLA) app.HTMLA {
+		return a.Target("_blank").Rel("noopener noreferrer")
+	}
+	switch {
+	case strings.HasPrefix(c.Channel, "#"):
+		return []app.UI{app.Text("Ask in "), newTab(app.A().ID(id).Class("govuk-link").Href(c.URL)).Text(c.Channel)}
+	case c.Channel != "":
+		ui := []app.UI{app.Text("Ping "), newTab(app.A().ID(id).Class("govuk-link").Href(d.SectionURL(c))).Text(c.Channel), app.Text(" on Slack")}
+		if c.Email != "" {
+			ui = append(ui, app.Text(" or email "), app.A().Class("govuk-link").Href("mailto:"+c.Email).Text(c.Email))
+		}
+		return ui
+	case c.Email != "":
+		return []app.UI{app.Text("Email "), app.A().ID(id).Class("govuk-link").Href("mailto:" + c.Email).Text(c.Email)}
+	}
+	return []app.UI{app.Text("Ask the "), newTab(app.A().ID(id).Class("govuk-link").Href(d.SectionURL(c))).Text(c.Name)}
+}
+
+func (p *Page) renderOption(r search.Result, i int) app.UI {
+	c := r.Contact
+	ask := c.Channel
+	if ask == "" {
+		ask = c.Email
+	}
+	if ask == "" {
+		ask = c.Name
+	}
+	var why app.UI
+	if m, ok := bestText(r); ok {
+		why = app.Span().Class("option__why").Body(highlight(m.Text, m.Ranges))
+	}
+	return app.Li().ID(optionID+strconv.Itoa(i)).Role("option").
+		Class(optionClass(i == p.active)).
+		Aria("selected", strconv.FormatBool(i == p.active)).
+		OnClick(p.onOptionClick(i)).
+		Body(
+			app.Span().Class("option__channel").Text(ask),
+			app.Span().Class("option__team").Text(c.Name),
+			why,
+		)
+}
+
+func optionClass(active bool) string {
+	if active {
+		return "option option--active"
+	}
+	return "option"
+}
+
+// bestText is the first match a person can read as a reason: a
+// responsibility or the page's sentence about the contact.
+func bestText(r search.Result) (search.Match, bool) {
+	for _, m := range r.Matches {
+		if m.Field == "responsibility" || m.Field == "summary" {
+			return m, true
+		}
+	}
+	if len(r.Contact.Responsibilities) > 0 {
+		return search.Match{Text: r.Contact.Responsibilities[0]}, true
+	}
+	return search.Match{}, false
+}
+
+// highlight renders text with the matched rune ranges in <mark>, as text
+// nodes: never as HTML.
+func highlight(text string, ranges [][2]int) app.UI {
+	runes := []rune(text)
+	var parts []app.UI
+	pos := 0
+	for _, r := range ranges {
+		if r[0] < pos || r[1] > len(runes) || r[0] >= r[1] {
+			continue
+		}
+		if r[0] > pos {
+			parts = append(parts, app.Text(string(runes[pos:r[0]])))
+		}
+		parts = append(parts, app.Mark().Text(string(runes[r[0]:r[1]])))
+		pos = r[1]
+	}
+	if pos < len(runes) {
+		parts = append(parts, app.Text(string(runes[pos:])))
+	}
+	// data-inline: the server puts these children back to back (see
+	// app/server), so that a highlight inside a word stays inside it.
+	return app.Span().Attr("data-inline", true).Body(parts...)
+}
+
+// renderEscalation is the order in which to ask, always on the page.
+func (p *Page) renderEscalation(d *directory.Directory) app.UI {
+	if len(d.Escalation) == 0 {
+		return nil
+	}
+	return app.Aside().ID("escalation").Class("escalation").Aria("labelledby", "escalation-title").Body(
+		app.H2().ID("escalation-title").Class("govuk-heading-s").Text("Still stuck? Ask in this order"),
+		app.Ol().Class("escalation__steps").Body(
+			app.Range(d.Escalation).Slice(func(i int) app.UI {
+				return app.Li().Body(app.Span().Attr("data-inline", true).Body(renderStep(d, d.Escalation[i])...))
+			}),
+		),
+	)
+}
+
+func renderStep(d *directory.Directory, s directory.Step) []app.UI {
+	c := d.Contact(s.Contact)
+	switch {
+	case c != nil && strings.HasPrefix(c.Channel, "@"):
+		ui := []app.UI{app.Text(s.Text + ": "), app.A().Class("govuk-link").Href(d.SectionURL(c)).Text(c.Channel), app.Text(" on Slack")}
+		if c.Email != "" {
+			ui = append(ui, app.Text(", or email "), app.A().Class("govuk-link").Href("mailto:"+c.Email).Text(c.Email))
+		}
+		return ui
+	case s.Channel != "" && s.URL != "":
+		return []app.UI{app.A().Class("govuk-link").Href(s.URL).Target("_blank").Rel("noopener noreferrer").Text(s.Text)}
+	}
+	return []app.UI{app.Text(s.Text)}
+}
+
+// renderBrowse lists every contact and what it looks after, as the page does.
+func (p *Page) renderBrowse(d *directory.Directory) app.UI {
+	return app.Section().Class("browse").Aria("labelledby", "browse-title").Body(
+		app.H2().ID("browse-title").Class("govuk-heading-m").Text("Teams and communities"),
+		app.Range(d.Contacts).Slice(func(i int) app.UI {
+			c := &d.Contacts[i]
+			return app.Div().Class("contact").ID("contact-"+c.ID).Body(
+				app.H3().Class("govuk-heading-s contact__name").Text(c.Name),
+				app.P().Class("contact__ask").Body(askLink(d, c, "")...),
+				app.If(c.Summary != "" && len(c.Responsibilities) == 0, func() app.UI {
+					return app.P().Class("govuk-body").Text(c.Summary)
+				}),
+				app.If(len(c.Responsibilities) > 0, func() app.UI {
+					return app.Ul().Class("govuk-list govuk-list--bullet").Body(
+						app.Range(c.Responsibilities).Slice(func(j int) app.UI {
+							return app.Li().Text(c.Responsibilities[j])
+						}),
+					)
+				}),
+			)
+		}),
+	)
+}
