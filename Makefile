@@ -7,7 +7,11 @@ BIN     := bin/askforhelp
 WASM    := web/app.wasm
 GOFILES := $(shell find app cmd -name '*.go' -not -name '*_test.go') go.mod go.sum
 
-.PHONY: run test build wasm data static bench clean check
+AXE     := .cache/npm/node_modules/axe-core/axe.min.js
+AXE_VERSION := 4.14.1
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build wasm data static bench clean deps
 
 ## run: build the WebAssembly client and the server, then serve on ADDR.
 run: build
@@ -26,8 +30,15 @@ $(WASM): $(GOFILES) app/directory/vocabulary.txt
 $(BIN): $(GOFILES) app/directory/vocabulary.txt
 	$(GO) build -trimpath -o $@ ./cmd/askforhelp
 
+## deps: what the browser tests need: Debian's chromium and axe-core from npm.
+deps: $(AXE)
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
+
 ## test: every test, browser tests included (they need web/app.wasm).
-test: $(WASM)
+test: deps $(WASM)
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l app cmd)" || { echo "not gofmt'ed:"; gofmt -l app cmd; exit 1; }
 	$(GO) test ./...

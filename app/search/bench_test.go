@@ -1,0 +1,93 @@
+package search
+
+import (
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/alphagov/askforhelp/app/directory"
+)
+
+// seedQueries are representative queries: words, questions, typos,
+// synonyms, a miss.
+var seedQueries = []string{
+	"database migration",
+	"who manages base images",
+	"how do I migrate my database",
+	"kubernets",
+	"k8s",
+	"email senior tech",
+	"zzqx",
+}
+
+// BenchmarkSearchSeed is one query (cycling through seedQueries) on the
+// directory of the seed page. Target: under 1 ms in wasm.
+func BenchmarkSearchSeed(b *testing.B) {
+	e := New(directory.Seed)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		e.Search(seedQueries[i%len(seedQueries)], 10)
+		i++
+	}
+}
+
+// BenchmarkSearchSynthetic is one query on a synthetic directory of N
+// responsibilities, one contact each. Target: under 20 ms for 10,000 in wasm.
+func BenchmarkSearchSynthetic(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run("entries="+strconv.Itoa(n), func(b *testing.B) {
+			e := New(synthetic(n))
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				e.Search(seedQueries[i%len(seedQueries)], 10)
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkNew is the cost of indexing the seed directory.
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		New(directory.Seed)
+	}
+}
+
+// syntheticWords make up the synthetic responsibilities: the field's
+// words, the seed page's own, and filler.
+var syntheticWords = strings.Fields(`
+manages supports runs owns monitors deploys builds reviews migrates secures
+advises triages maintains operates designs tests releases documents
+kubernetes clusters base images database databases migration monitoring alerting
+security reliability efficiency infrastructure aws access control automation
+ci cd build release rollout pipeline incidents issues changes applications
+platform hosting frontend backend api search publishing content assets cache
+queue workers logs metrics dashboards certificates dns cdn network storage
+backups costs performance capacity scaling upgrades dependencies libraries
+the and of for with to on in across between from via
+long-term short-term safely efficiently quickly every some all multiple other
+teams services apps tools systems processes reports requests data users`)
+
+// synthetic builds a directory of n contacts, each with one responsibility
+// of 6 to 17 words drawn from syntheticWords with a fixed seed.
+func synthetic(n int) *directory.Directory {
+	rng := rand.New(rand.NewPCG(1, 2))
+	d := &directory.Directory{Contacts: make([]directory.Contact, n)}
+	for i := range d.Contacts {
+		ws := make([]string, 6+rng.IntN(12))
+		for j := range ws {
+			ws[j] = syntheticWords[rng.IntN(len(syntheticWords))]
+		}
+		id := "team-" + strconv.Itoa(i)
+		d.Contacts[i] = directory.Contact{
+			ID:               id,
+			Name:             "Team " + syntheticWords[rng.IntN(len(syntheticWords))] + " " + strconv.Itoa(i),
+			Channel:          "#" + id,
+			Responsibilities: []string{strings.Join(ws, " ")},
+		}
+	}
+	return d
+}

@@ -1,0 +1,217 @@
+//go:build !wasm
+
+package main
+
+// Helpers for the browser tests: an in-process server with the real app and
+// wasm, and headless Chromium from Debian's package driven by chromedp.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/app/server"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+const (
+	webDir  = "../../web"
+	axePath = "../../.cache/npm/node_modules/axe-core/axe.min.js"
+)
+
+// startServer serves the app (with d's data, or the seed's when nil) on a
+// free loopback port and returns its base URL. wrap, if not nil, wraps the
+// handler (to delay or count requests).
+func startServer(t *testing.T, d *directory.Directory, wrap func(http.Handler) http.Handler) string {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(webDir, "app.wasm")); err != nil {
+		t.Fatalf("web/app.wasm is missing: run the tests with `make test` (it builds the wasm first): %v", err)
+	}
+	s, err := server.New(server.Options{Dir: d, WebDir: webDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h http.Handler = s
+	if wrap != nil {
+		h = wrap(h)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	return "http://" + ln.Addr().String()
+}
+
+// chromium finds Debian's chromium.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatal("chromium is not installed: `make deps` installs Debian's chromium package")
+	return ""
+}
+
+// newBrowser starts a headless Chromium with an empty profile and returns
+// a context for its first tab. The test fails if the page throws an
+// uncaught exception.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium(t)),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1024, 800),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
+	go func() {
+		for ev, err := range exceptions {
+			if err != nil {
+				return
+			}
+			t.Errorf("uncaught exception in the page: %s", exceptionText(ev.ExceptionDetails))
+		}
+	}()
+	return ctx
+}
+
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d == nil {
+		return "?"
+	}
+	if d.Exception != nil && d.Exception.Description != "" {
+		return d.Exception.Description
+	}
+	return d.Text
+}
+
+// do runs chromedp actions and fails the test on error.
+func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval evaluates a JavaScript expression in the page.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("evaluating %.80q: %v", expr, err)
+	}
+	return v
+}
+
+// call sends a DevTools protocol command to the tab.
+func call[P, R any](cmd cdp.Command[P, R], params P) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, cmd, params)
+		return err
+	})
+}
+
+// poll waits until a JavaScript expression is true.
+func poll(expr string, timeout time.Duration) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(timeout))(ctx, t)
+		if err != nil {
+			return fmt.Errorf("waiting for %s: %w", expr, err)
+		}
+		return nil
+	})
+}
+
+// waitWasm waits until go-app has started: its loader is removed once the
+// wasm's main has mounted the page.
+func waitWasm() chromedp.Action[chromedp.Void] {
+	return poll(`document.getElementById("app-wasm-loader") === null`, 60*time.Second)
+}
+
+// waitText waits until the element matching sel has text containing want.
+func waitText(sel, want string) chromedp.Action[chromedp.Void] {
+	return poll(fmt.Sprintf(`(() => { const e = document.querySelector(%q); return !!e && e.textContent.includes(%q); })()`, sel, want), 20*time.Second)
+}
+
+// textOf reads the text of the element matching sel, its white space
+// collapsed as a browser shows it ("" if none).
+func textOf(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	return eval[string](t, ctx, fmt.Sprintf(`(() => { const e = document.querySelector(%q); return e ? e.textContent.replace(/\s+/g, " ").trim() : ""; })()`, sel))
+}
+
+// axeViolation is one rule axe-core reports as violated.
+type axeViolation struct {
+	ID    string `json:"id"`
+	Help  string `json:"help"`
+	Nodes []struct {
+		HTML string `json:"html"`
+	} `json:"nodes"`
+}
+
+// checkAxe runs axe-core in the page for WCAG 2.2 A/AA and best practices
+// and fails the test on any violation.
+func checkAxe(t *testing.T, ctx context.Context, state string) {
+	t.Helper()
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatalf("axe-core is not installed (make deps installs it): %v", err)
+	}
+	eval[bool](t, ctx, string(src)+";true")
+	raw := eval[string](t, ctx, `axe.run(document, {runOnly: {type: "tag", values:
+		["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]}})
+		.then(r => JSON.stringify(r.violations))`)
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(raw), &vs); err != nil {
+		t.Fatalf("reading axe's results: %v", err)
+	}
+	for _, v := range vs {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, n.HTML)
+		}
+		t.Errorf("axe (%s): %s: %s at %s", state, v.ID, v.Help, strings.Join(where, " | "))
+	}
+}
+
+// bypassCSP lets the test inject axe-core into pages whose CSP allows
+// scripts from their own origin only.
+func bypassCSP() chromedp.Action[chromedp.Void] {
+	return call(page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
+}

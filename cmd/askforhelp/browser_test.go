@@ -1,0 +1,286 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestPrerenderedHTML: the served page's raw HTML already lists every contact
+// and channel of the seed page, so it reads without WebAssembly.
+func TestPrerenderedHTML(t *testing.T) {
+	base := startServer(t, nil, nil)
+	body := get(t, base+"/")
+	for _, c := range directory.Seed.Contacts {
+		if !strings.Contains(body, c.Name) || !strings.Contains(body, c.Channel) {
+			t.Errorf("raw HTML lacks %s (%s)", c.Name, c.Channel)
+		}
+		for _, r := range c.Responsibilities {
+			if !strings.Contains(body, escapeHTML(r)) {
+				t.Errorf("raw HTML lacks %q", r)
+			}
+		}
+	}
+	for _, s := range directory.Seed.Escalation {
+		if !strings.Contains(body, escapeHTML(s.Text)) {
+			t.Errorf("raw HTML lacks escalation step %q", s.Text)
+		}
+	}
+}
+
+// TestServerRendersQuery: /?q=incident without WebAssembly answers with
+// #govuk-2ndline-tech first, in the raw HTML and in a browser that runs no
+// scripts.
+func TestServerRendersQuery(t *testing.T) {
+	base := startServer(t, nil, nil)
+	body := get(t, base+"/?q=incident")
+	first := firstOption(body)
+	if !strings.Contains(first, "#govuk-2ndline-tech") {
+		t.Errorf("first option of /?q=incident in raw HTML = %q, want #govuk-2ndline-tech", first)
+	}
+
+	ctx := newBrowser(t)
+	do(t, ctx, call(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}), chromedp.Navigate(base+"/?q=incident"))
+	if got := textOf(t, ctx, `[role=listbox] [role=option]`); !strings.Contains(got, "#govuk-2ndline-tech") {
+		t.Errorf("without scripts, first option = %q", got)
+	}
+	if got := textOf(t, ctx, ".card__title"); !strings.Contains(got, "Ask in #govuk-2ndline-tech") {
+		t.Errorf("without scripts, the answer = %q", got)
+	}
+}
+
+// TestWasmStartsAndSearches: after the wasm has started, the contacts are on
+// the page and typing shows the answer as you type.
+func TestWasmStartsAndSearches(t *testing.T) {
+	base := startServer(t, nil, nil)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(base+"/"), waitWasm())
+	browse := textOf(t, ctx, "main")
+	for _, c := range directory.Seed.Contacts {
+		if !strings.Contains(browse, c.Name) || !strings.Contains(browse, c.Channel) {
+			t.Errorf("after the wasm started, the page lacks %s (%s)", c.Name, c.Channel)
+		}
+	}
+	tests := []struct{ query, channel string }{
+		{"database migration", "#govuk-platform-engineering"},
+		{"base images", "#govuk-platform-engineering"},
+		{"incident", "#govuk-2ndline-tech"},
+	}
+	for _, tt := range tests {
+		do(t, ctx,
+			clearSearch(),
+			chromedp.SendKeys(chromedp.CSS("#q"), tt.query),
+			waitText("#result-0", tt.channel),
+		)
+		if url := eval[string](t, ctx, `location.search`); !strings.Contains(url, "q=") {
+			t.Errorf("after typing %q the address is %q, want ?q=", tt.query, url)
+		}
+		if got := textOf(t, ctx, ".card__title"); !strings.Contains(got, "Ask in "+tt.channel) {
+			t.Errorf("%q: the answer says %q", tt.query, got)
+		}
+	}
+}
+
+// TestKeyboardOnly: "/" focuses the search from anywhere, then typing, Down
+// and Enter open the selected channel in a new tab.
+func TestKeyboardOnly(t *testing.T) {
+	base := startServer(t, nil, nil)
+	ctx := newBrowser(t)
+	created := chromedp.BrowserEvents(ctx, target.TargetCreated)
+	changed := chromedp.BrowserEvents(ctx, target.TargetInfoChanged)
+	opened := make(chan string, 64)
+	go func() {
+		for ev, err := range created {
+			if err != nil {
+				return
+			}
+			opened <- ev.TargetInfo.URL
+		}
+	}()
+	go func() {
+		for ev, err := range changed {
+			if err != nil {
+				return
+			}
+			opened <- ev.TargetInfo.URL
+		}
+	}()
+	do(t, ctx, chromedp.Navigate(base+"/"), waitWasm())
+	do(t, ctx,
+		pressSlash(),
+		poll(`document.activeElement && document.activeElement.id === "q"`, 5*time.Second),
+		chromedp.KeyEvent("base images"),
+		waitText("#result-0", "#govuk-platform-engineering"),
+		chromedp.KeyEvent(kb.ArrowDown),
+		poll(`document.getElementById("q").getAttribute("aria-activedescendant") === "result-0"`, 5*time.Second),
+	)
+	if value := eval[string](t, ctx, `document.getElementById("q").value`); value != "base images" {
+		t.Errorf(`after "/" and typing, the search box holds %q; want "base images" (no "/")`, value)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	want := "https://gds.slack.com/channels/govuk-platform-engineering"
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case u := <-opened:
+			if u == want {
+				return
+			}
+		case <-deadline:
+			t.Fatalf("Enter did not open %s", want)
+		}
+	}
+}
+
+// TestTypingBeforeWasm: what is typed before the wasm has loaded is still
+// there after it loads, the focus too, the right answer shows, and the
+// layout does not shift.
+func TestTypingBeforeWasm(t *testing.T) {
+	release := make(chan struct{})
+	var once sync.Once
+	hold := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/web/app.wasm" {
+				<-release
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	base := startServer(t, nil, hold)
+	t.Cleanup(func() { once.Do(func() { close(release) }) })
+	ctx := newBrowser(t)
+	do(t, ctx, call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: clsObserver}))
+	do(t, ctx,
+		chromedp.Navigate(base+"/"),
+		chromedp.SendKeys(chromedp.CSS("#q"), "database migration"),
+	)
+	if !eval[bool](t, ctx, `document.getElementById("app-wasm-loader") !== null`) {
+		t.Fatal("the wasm started before it was released: the test would prove nothing")
+	}
+	once.Do(func() { close(release) })
+	do(t, ctx, waitWasm(), waitText("#result-0", "#govuk-platform-engineering"))
+	value := eval[string](t, ctx, `document.getElementById("q").value`)
+	focused := eval[bool](t, ctx, `document.activeElement !== null && document.activeElement.id === "q"`)
+	if value != "database migration" {
+		t.Errorf("after the wasm loaded the search box holds %q", value)
+	}
+	if !focused {
+		t.Error("after the wasm loaded the search box lost the focus")
+	}
+	do(t, ctx, chromedp.Sleep(300*time.Millisecond))
+	cls := eval[float64](t, ctx, `window.__cls`)
+	t.Logf("cumulative layout shift: %.4f", cls)
+	if cls > 0 {
+		t.Errorf("the layout shifted when the wasm started: CLS %.4f, want 0", cls)
+	}
+}
+
+// clsObserver sums layout shifts not caused by recent input, as the
+// Cumulative Layout Shift metric does.
+const clsObserver = `window.__cls = 0;
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) { if (!e.hadRecentInput) window.__cls += e.value; }
+}).observe({type: "layout-shift", buffered: true});`
+
+// TestAccessibility: axe-core finds no WCAG 2.2 A/AA or best-practice
+// violations when browsing, with results and with no results.
+func TestAccessibility(t *testing.T) {
+	base := startServer(t, nil, nil)
+	ctx := newBrowser(t)
+	do(t, ctx, bypassCSP(), chromedp.Navigate(base+"/"), waitWasm())
+	checkAxe(t, ctx, "browse")
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#q"), "database migration"), waitText("#result-0", "#govuk-platform-engineering"),
+		chromedp.KeyEvent(kb.ArrowDown))
+	checkAxe(t, ctx, "results")
+	do(t, ctx, clearSearch(), chromedp.SendKeys(chromedp.CSS("#q"), "zzqx"), waitText("main", "No team matches"))
+	checkAxe(t, ctx, "no results")
+}
+
+// TestDataIsText: text from the data is rendered as text, never as HTML.
+func TestDataIsText(t *testing.T) {
+	d := *directory.Seed
+	d.Contacts = append([]directory.Contact{}, d.Contacts...)
+	evil := `<script>window.__pwned = 1</script> team <img src=x onerror="window.__pwned=2">`
+	d.Contacts[2].Name = evil
+	d.Contacts[2].Responsibilities = append([]string{"runs <b>incident</b> <script>window.__pwned=3</script>"}, d.Contacts[2].Responsibilities...)
+	base := startServer(t, &d, nil)
+
+	body := get(t, base+"/?q=incident")
+	if strings.Contains(body, "<script>window.__pwned") || strings.Contains(body, "<img src=x") {
+		t.Error("the raw HTML contains the data's markup unescaped")
+	}
+	ctx := newBrowser(t)
+	do(t, ctx, call(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}), chromedp.Navigate(base+"/?q=incident"))
+	if got := textOf(t, ctx, ".card__team"); got != evil {
+		t.Errorf("the team's name shows as %q, want it literally: %q", got, evil)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("main script, main img, main b").length`); n != 0 {
+		t.Errorf("%d elements were made from the data's text", n)
+	}
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", url, res.Status)
+	}
+	return string(b)
+}
+
+// firstOption is the raw HTML of the first role=option element.
+func firstOption(body string) string {
+	i := strings.Index(body, `role="option"`)
+	if i < 0 {
+		return ""
+	}
+	rest := body[i:]
+	if j := strings.Index(rest, "</li>"); j >= 0 {
+		rest = rest[:j]
+	}
+	return rest
+}
+
+func escapeHTML(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}
+
+// pressSlash types "/" as a keyboard does: one keyDown that carries its
+// text, so that a page that cancels the keydown also cancels the character.
+func pressSlash() chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		call(input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: "/", Code: "Slash", Text: "/", UnmodifiedText: "/", WindowsVirtualKeyCode: 191, NativeVirtualKeyCode: 191}),
+		call(input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyUp, Key: "/", Code: "Slash", WindowsVirtualKeyCode: 191, NativeVirtualKeyCode: 191}),
+	)
+}
+
+// clearSearch empties the search box as selecting all and deleting would.
+func clearSearch() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Evaluate[bool](`(() => { const q = document.getElementById("q"); q.focus(); q.select();
+			document.execCommand("delete"); return q.value === ""; })()`)(ctx, t)
+		return err
+	})
+}
