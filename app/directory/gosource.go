@@ -28,7 +28,7 @@ func GoSource(d *Directory, source string) ([]byte, error) {
 	w("PageURL: ", q(d.PageURL), ",\n")
 	w("Escalation: []Step{\n")
 	for _, s := range d.Escalation {
-		w("{")
+		w("{\n")
 		field(&b, "Text", s.Text)
 		field(&b, "Contact", s.Contact)
 		field(&b, "Channel", s.Channel)

@@ -8,13 +8,17 @@ var Seed = &Directory{
 	Owner:   "#govuk-platform-security-reliability-team",
 	PageURL: "https://docs.publishing.service.gov.uk/manual/ask-for-help.html",
 	Escalation: []Step{
-		{Text: "Your tech lead (TL)"},
-		{Text: "#govuk-tech-leads",
+		{
+			Text: "Your tech lead (TL)",
+		},
+		{
+			Text:    "#govuk-tech-leads",
 			Contact: "govuk-tech-leads",
 			Channel: "#govuk-tech-leads",
 			URL:     "https://gds.slack.com/channels/govuk-tech-leads",
 		},
-		{Text: "The senior tech team",
+		{
+			Text:    "The senior tech team",
 			Contact: "govuk-senior-tech-people",
 			Channel: "@govuk-senior-tech-people",
 			URL:     "https://docs.publishing.service.gov.uk/manual/ask-for-help.html#contact-senior-tech",

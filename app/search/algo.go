@@ -14,13 +14,16 @@ import (
 //     how sure we are that the indexed word is the word the user meant.
 //  2. It is weighted by the field it is in (weight*, in percent): a team's
 //     name and channel say more about it than one of its bullet points.
-//     Synonyms from the vocabulary count for synonymWeight percent of a
-//     match of the word itself.
+//     A synonym from the vocabulary stands for a page phrase; a field
+//     matches it for synonymWeight percent times the share of the phrase's
+//     words it holds.
 //  3. A contact's score for a term is its best weighted match in any field.
 //     The contact's score is, over the terms it matches,
-//     rarity * (coverageBonus + term score), plus bonuses for terms found
-//     together in one field. coverageBonus is what makes an entry matching
-//     every word beat one matching a single word strongly.
+//     rarity * (coverageBonus + term score), plus the best bonus of one of
+//     its fields for terms found together there (sameFieldBonus,
+//     adjacentBonus, nameBonus). coverageBonus is what makes an entry
+//     matching every word beat one matching a single word strongly.
+//  4. Ties go to the contact that comes first in the directory (page order).
 //
 // Letters scattered across a sentence never match: a query word is only
 // compared with one indexed word at a time, and a word with missing or
@@ -46,7 +49,8 @@ const (
 	// letter: "monitorign").
 	scoreTypo = 70
 	// penaltyPerEdit is taken from scoreOmission and scoreTypo per letter
-	// missing or wrong beyond the first.
+	// missing or wrong beyond the first, and once more for a slip found in
+	// the indexed word's stem rather than the word.
 	penaltyPerEdit = 10
 	// minPrefixRunes: shorter query words only match whole words; a single
 	// letter would begin half the dictionary.
@@ -130,6 +134,8 @@ func typoTolerance(n int) int {
 func (e *Engine) matchWord(q string, loose bool) []wordMatch {
 	qr := []rune(q)
 	qs := stem(q)
+	qsr := []rune(qs)
+	var buf []int
 	tol := typoTolerance(len(qr))
 	b, ok := e.buckets[qr[0]]
 	if !ok {
@@ -150,19 +156,20 @@ func (e *Engine) matchWord(q string, loose bool) []wordMatch {
 			s := scorePrefixMin + (scorePrefixMax-scorePrefixMin)*len(qr)/len(w.runes)
 			out = append(out, wordMatch{id: id, score: s, hl: [][2]int{{0, len(qr)}}})
 		case tol > 0:
-			// A slip in the word, or in its stem ("clustr" for clusters).
-			d := tol + 1
+			// A slip in the word, or else in its stem ("clustr" for
+			// clusters), which is one edit less sure.
+			d, viaStem := tol+1, 0
 			if abs(len(w.runes)-len(qr)) <= tol {
-				d = osaDistance(qr, w.runes, tol)
+				d = osaDistance(qr, w.runes, tol, &buf)
 			}
-			if d > tol && qs != q && abs(len(w.stem)-len(qs)) <= tol {
-				d = osaDistance([]rune(qs), []rune(w.stem), tol)
+			if d > tol && qs != q && abs(len(w.stemRunes)-len(qsr)) <= tol {
+				d, viaStem = osaDistance(qsr, w.stemRunes, tol, &buf), 1
 			}
-			if d > tol && abs(len(w.stem)-len(qr)) <= tol {
-				d = osaDistance(qr, []rune(w.stem), tol)
+			if d > tol && abs(len(w.stemRunes)-len(qr)) <= tol {
+				d, viaStem = osaDistance(qr, w.stemRunes, tol, &buf), 1
 			}
 			if d <= tol {
-				out = append(out, wordMatch{id: id, score: scoreTypo - penaltyPerEdit*(d-1)})
+				out = append(out, wordMatch{id: id, score: scoreTypo - penaltyPerEdit*(d-1+viaStem)})
 			}
 			if n := len(w.runes) - len(qr); n > 0 && n <= tol {
 				omitCands = append(omitCands, w.text)

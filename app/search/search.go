@@ -64,15 +64,16 @@ type field struct {
 type token struct {
 	word       int32
 	start, end int32 // rune offsets into the field's text
-	pos        int32 // ordinal among the field's words, for adjacency
+	pos        int16 // ordinal among the field's words (capped), for adjacency
 	exact      bool  // see span.exact
 }
 
 // wordInfo is one distinct indexed word.
 type wordInfo struct {
-	text  string
-	stem  string
-	runes []rune
+	text      string
+	stem      string
+	runes     []rune
+	stemRunes []rune
 }
 
 // posting is one occurrence of a word: a field and a token in it.
@@ -183,11 +184,12 @@ func (e *Engine) addField(f field) {
 		if !ok {
 			id = int32(len(e.words))
 			e.dict[norm] = id
-			e.words = append(e.words, wordInfo{text: norm, stem: stem(norm), runes: []rune(norm)})
+			st := stem(norm)
+			e.words = append(e.words, wordInfo{text: norm, stem: st, runes: []rune(norm), stemRunes: []rune(st)})
 			e.postings = append(e.postings, nil)
 		}
 		e.postings[id] = append(e.postings[id], posting{field: fi, tok: int32(len(f.tokens))})
-		f.tokens = append(f.tokens, token{word: id, start: int32(start), end: int32(end), pos: pos, exact: exact})
+		f.tokens = append(f.tokens, token{word: id, start: int32(start), end: int32(end), pos: int16(min(pos, 1<<15-1)), exact: exact})
 	}
 	for _, parts := range tokenize([]rune(f.text)) {
 		first := pos
@@ -314,7 +316,7 @@ type fieldHit struct {
 	mask  uint32               // terms matched
 	own   uint32               // terms matched by the query's own word
 	best  [maxQueryWords]int16 // best weighted score per term
-	pos   [maxQueryWords]int32 // the position of that best match
+	pos   [maxQueryWords]int16 // the position of that best match
 }
 
 // contactHit is what one query matched in one contact.
@@ -330,12 +332,12 @@ type contactHit struct {
 // touched are listed so that resetting costs what using did.
 type scratch struct {
 	val     []int16
-	pos     []int32
+	pos     []int16
 	touched []int32
 }
 
 func newScratch(n int) scratch {
-	return scratch{val: make([]int16, n), pos: make([]int32, n)}
+	return scratch{val: make([]int16, n), pos: make([]int16, n)}
 }
 
 // Search returns the contacts that match query, best first: at most limit

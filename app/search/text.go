@@ -200,15 +200,19 @@ func undouble(s string) string {
 
 // osaDistance is the optimal string alignment distance between a and b
 // (insertions, deletions, substitutions and transpositions of adjacent
-// runes, each costing one), or max+1 as soon as it must exceed max.
-func osaDistance(a, b []rune, max int) int {
+// runes, each costing one), or max+1 as soon as it must exceed max. buf
+// is scratch space, reused between calls to spare allocations.
+func osaDistance(a, b []rune, max int, buf *[]int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}
+	n := len(b) + 1
+	if cap(*buf) < 3*n {
+		*buf = make([]int, 3*n)
+	}
 	// Three rows: the one before last (for transpositions), last, current.
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	rows := (*buf)[:3*n]
+	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:]
 	for j := range prev {
 		prev[j] = j
 	}

@@ -95,7 +95,8 @@ func TestOSADistance(t *testing.T) {
 		{"", "ab", 2, 2},
 	}
 	for _, tt := range tests {
-		if got := osaDistance([]rune(tt.a), []rune(tt.b), tt.max); got != tt.want {
+		var buf []int
+		if got := osaDistance([]rune(tt.a), []rune(tt.b), tt.max, &buf); got != tt.want {
 			t.Errorf("osaDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.max, got, tt.want)
 		}
 	}

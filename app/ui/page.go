@@ -212,15 +212,20 @@ func (p *Page) onCopy(text string) app.EventHandler {
 // Render draws the page.
 func (p *Page) Render() app.UI {
 	d, _ := current()
-	body := []app.UI{
-		app.H1().Class("govuk-heading-l").Text(d.Title),
+	// The escalation order comes right after the answer, so that it is
+	// always near; on wide screens it sits beside the answer.
+	layout := []app.UI{
 		p.renderForm(),
 		app.Div().ID(statusID).Class("govuk-visually-hidden").Role("status").Aria("live", "polite").Aria("atomic", "true").Text(p.status),
 		p.renderAnswer(d),
 		p.renderEscalation(d),
 	}
 	if strings.TrimSpace(p.query) == "" && !p.Embed {
-		body = append(body, p.renderBrowse(d))
+		layout = append(layout, p.renderBrowse(d))
+	}
+	body := []app.UI{
+		app.H1().Class("govuk-heading-l").Text(d.Title),
+		app.Div().Class("layout").Body(layout...),
 	}
 	if p.Embed {
 		return app.Main().ID("main").Class("app app--embed").Body(body...)
@@ -358,13 +363,23 @@ func askLink(d *directory.Directory, c *directory.Contact, id string) []app.UI {
 	case c.Channel != "":
 		ui := []app.UI{app.Text("Ping "), newTab(app.A().ID(id).Class("govuk-link").Href(d.SectionURL(c))).Text(c.Channel), app.Text(" on Slack")}
 		if c.Email != "" {
-			ui = append(ui, app.Text(" or email "), app.A().Class("govuk-link").Href("mailto:"+c.Email).Text(c.Email))
+			ui = append(ui, app.Text(" or email "), emailLink(c))
 		}
 		return ui
 	case c.Email != "":
-		return []app.UI{app.Text("Email "), app.A().ID(id).Class("govuk-link").Href("mailto:" + c.Email).Text(c.Email)}
+		return []app.UI{app.Text("Email "), emailLink(c).ID(id)}
 	}
 	return []app.UI{app.Text("Ask the "), newTab(app.A().ID(id).Class("govuk-link").Href(d.SectionURL(c))).Text(c.Name)}
+}
+
+// emailLink links a contact's email address. A Google group's address is
+// shown by the group's name, as the manual page does.
+func emailLink(c *directory.Contact) app.HTMLA {
+	text := c.Email
+	if local, _, ok := strings.Cut(c.Email, "@"); ok && c.EmailURL != "" {
+		text = local
+	}
+	return app.A().Class("govuk-link").Href("mailto:" + c.Email).Text(text)
 }
 
 func (p *Page) renderOption(r search.Result, i int) app.UI {
@@ -457,7 +472,7 @@ func renderStep(d *directory.Directory, s directory.Step) []app.UI {
 	case c != nil && strings.HasPrefix(c.Channel, "@"):
 		ui := []app.UI{app.Text(s.Text + ": "), app.A().Class("govuk-link").Href(d.SectionURL(c)).Text(c.Channel), app.Text(" on Slack")}
 		if c.Email != "" {
-			ui = append(ui, app.Text(", or email "), app.A().Class("govuk-link").Href("mailto:"+c.Email).Text(c.Email))
+			ui = append(ui, app.Text(", or email "), emailLink(c))
 		}
 		return ui
 	case s.Channel != "" && s.URL != "":

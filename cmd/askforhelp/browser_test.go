@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"flag"
+	"os"
 	"io"
 	"net/http"
 	"strings"
@@ -284,3 +286,31 @@ func clearSearch() chromedp.Action[chromedp.Void] {
 		return err
 	})
 }
+
+// screenshot, when set (make screenshot), is where TestScreenshot writes the
+// README's picture of the answer for "database migration".
+var screenshot = flag.String("screenshot", "", "write a PNG of the answer for \"database migration\" to this file")
+
+// TestScreenshot takes the README's screenshot with the same tooling as the
+// other browser tests; it is skipped unless -screenshot names a file.
+func TestScreenshot(t *testing.T) {
+	if *screenshot == "" {
+		t.Skip("no -screenshot file given (make screenshot)")
+	}
+	base := startServer(t, nil, nil)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(1000, 900), chromedp.Navigate(base+"/"), waitWasm(),
+		chromedp.SendKeys(chromedp.CSS("#q"), "database migration"),
+		waitText("#result-0", "#govuk-platform-engineering"),
+		chromedp.Sleep(announceWait))
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(*screenshot, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// announceWait outlasts the live region's debounce.
+const announceWait = time.Second

@@ -34,8 +34,12 @@ Usage:
 Run "askforhelp COMMAND -h" for a command's flags.
 `
 
-// errUsage marks errors in how the command was called (exit status 2).
-var errUsage = errors.New("usage")
+// errUsage marks errors in how the command was called (exit status 2);
+// errReported marks those the flag package has already printed.
+var (
+	errUsage    = errors.New("usage")
+	errReported = errors.New("reported")
+)
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -71,6 +75,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
+		if !errors.Is(err, errReported) {
+			fmt.Fprintf(stderr, "askforhelp: %v\n", err)
+		}
 		return 2
 	default:
 		fmt.Fprintf(stderr, "askforhelp: %v\n", err)
@@ -98,7 +105,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, fmt.Errorf("%w: %v", errUsage, err)
+			return nil, fmt.Errorf("%w%w: %v", errUsage, errReported, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {

@@ -1,0 +1,205 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const sharedPages = "../../../shared/pages"
+
+// cli runs the command in-process and returns its exit status and output.
+func cli(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// TestDataEveryPage: `data --page P --json` reads every version of the page.
+func TestDataEveryPage(t *testing.T) {
+	pages, _ := filepath.Glob(filepath.Join(sharedPages, "*.html.md"))
+	if len(pages) == 0 {
+		t.Skip("no shared pages beside the project")
+	}
+	for _, p := range pages {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			code, out, errOut := cli("data", "--page", p, "--json")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var d struct {
+				Contacts []struct {
+					Name string `json:"name"`
+				} `json:"contacts"`
+				Escalation []any `json:"escalation"`
+			}
+			if err := json.Unmarshal([]byte(out), &d); err != nil {
+				t.Fatalf("not JSON: %v", err)
+			}
+			if len(d.Contacts) == 0 || len(d.Escalation) == 0 {
+				t.Errorf("no contacts or no escalation: %s", out)
+			}
+			code, text, _ := cli("data", "--page", p)
+			if code != 0 || !strings.Contains(text, d.Contacts[0].Name) {
+				t.Errorf("text output (exit %d) lacks %q", code, d.Contacts[0].Name)
+			}
+		})
+	}
+}
+
+// TestBadPages: a page that cannot be read as the manual page exits
+// non-zero with the file (and line) on stderr, nothing on stdout, and
+// nothing written.
+func TestBadPages(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name, path, want string
+	}{
+		{"empty", write("empty.md", ""), "empty.md: the file is empty"},
+		{"binary", write("image.md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "image.md:1: not a text file"},
+		{"unclosed front matter", write("open.md", "---\ntitle: Ask for help\n\nThe team (#x):\n\n- y\n"), "open.md:1: front matter opened"},
+		{"no contact", write("prose.md", "---\ntitle: Ask\n---\n\nNothing here.\n"), "prose.md:5: no contact"},
+		{"missing", filepath.Join(dir, "missing.md"), "missing.md: cannot read the page"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, args := range [][]string{
+				{"data", "--page", tt.path, "--json"},
+				{"data", "--page", tt.path},
+				{"search", "--page", tt.path, "--json", "base images"},
+			} {
+				code, out, errOut := cli(args...)
+				if code == 0 || out != "" || !strings.Contains(errOut, tt.want) {
+					t.Errorf("%v: exit %d, stdout %q, stderr %q; want non-zero, nothing, %q", args, code, out, errOut, tt.want)
+				}
+			}
+			gen := t.TempDir()
+			if code, _, _ := cli("data", "--page", tt.path, "--generate", gen); code == 0 {
+				t.Error("--generate accepted a bad page")
+			}
+			if files, _ := os.ReadDir(gen); len(files) != 0 {
+				t.Errorf("--generate wrote %d files for a bad page", len(files))
+			}
+		})
+	}
+}
+
+// TestGenerate: --generate writes the page and the Go data beside each other.
+func TestGenerate(t *testing.T) {
+	gen := t.TempDir()
+	page := filepath.Join(sharedPages, "ask-for-help-2026-01.html.md")
+	if _, err := os.Stat(page); err != nil {
+		t.Skip("no shared pages")
+	}
+	if code, _, errOut := cli("data", "--page", page, "--generate", gen); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	src, err := os.ReadFile(filepath.Join(gen, seedGo))
+	if err != nil || !bytes.Contains(src, []byte("#govuk-technical-on-call")) || !bytes.Contains(src, []byte("DO NOT EDIT")) {
+		t.Errorf("generated Go source: %v\n%s", err, src)
+	}
+	if _, err := os.Stat(filepath.Join(gen, seedPage)); err != nil {
+		t.Errorf("the page was not copied: %v", err)
+	}
+}
+
+// TestSearchCommand: the JSON contract of `search`.
+func TestSearchCommand(t *testing.T) {
+	tests := []struct {
+		args  []string
+		first string // channel of the first result; "" for none
+	}{
+		{[]string{"search", "--json", "base images"}, "#govuk-platform-engineering"},
+		{[]string{"search", "--json", "database", "migration"}, "#govuk-platform-engineering"},
+		{[]string{"search", "incident", "--json", "--limit", "1"}, "#govuk-2ndline-tech"},
+		{[]string{"search", "--json", "email senior tech"}, "@govuk-senior-tech-people"},
+		{[]string{"search", "--json", "zzqx"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errOut := cli(tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var res []struct {
+				Team    string `json:"team"`
+				Channel string `json:"channel"`
+				URL     string `json:"url"`
+				Email   string `json:"email"`
+				Score   *int   `json:"score"`
+				Matches []struct {
+					Text   string   `json:"text"`
+					Ranges [][2]int `json:"ranges"`
+				} `json:"matches"`
+			}
+			if err := json.Unmarshal([]byte(out), &res); err != nil {
+				t.Fatalf("not a JSON array: %v: %s", err, out)
+			}
+			if tt.first == "" {
+				if strings.TrimSpace(out) != "[]" {
+					t.Errorf("no match should print [], got %s", out)
+				}
+				return
+			}
+			if len(res) == 0 || res[0].Channel != tt.first {
+				t.Fatalf("first result %+v, want %s", res, tt.first)
+			}
+			r := res[0]
+			if r.Team == "" || r.URL == "" || r.Score == nil || len(r.Matches) == 0 {
+				t.Errorf("incomplete result %+v", r)
+			}
+			for _, m := range r.Matches {
+				n := len([]rune(m.Text))
+				for _, rg := range m.Ranges {
+					if rg[0] < 0 || rg[0] >= rg[1] || rg[1] > n {
+						t.Errorf("range %v outside %q", rg, m.Text)
+					}
+				}
+			}
+		})
+	}
+	var list []any
+	if code, out, _ := cli("search", "--json", "--limit", "1", "platform"); code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list) != 1 {
+		t.Errorf("--limit 1 gave %d results: %s", len(list), out)
+	}
+}
+
+// TestUsage: flags are checked and every command has -h.
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "Usage"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"search"}, 2, "needs a query"},
+		{[]string{"search", "--nope", "x"}, 2, "flag provided but not defined: -nope"},
+		{[]string{"search", "--limit", "-1", "x"}, 2, "--limit"},
+		{[]string{"data", "--json", "extra"}, 2, "unexpected argument"},
+		{[]string{"serve", "--bogus"}, 2, "-bogus"},
+		{[]string{"build", "--bogus"}, 2, "-bogus"},
+		{[]string{"search", "-h"}, 0, "Usage: askforhelp search"},
+		{[]string{"data", "-h"}, 0, "Usage: askforhelp data"},
+		{[]string{"serve", "-h"}, 0, "Usage: askforhelp serve"},
+		{[]string{"build", "-h"}, 0, "Usage: askforhelp build"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := cli(tt.args...)
+		if code != tt.code || !strings.Contains(out+errOut, tt.want) {
+			t.Errorf("%v: exit %d, output %q; want exit %d and %q", tt.args, code, out+errOut, tt.code, tt.want)
+		}
+	}
+}
