@@ -3,6 +3,7 @@ GO      ?= go
 ADDR    ?= localhost:8000
 PAGE    ?= app/directory/ask-for-help.html.md
 OUT     ?= dist
+BASE    ?= /
 BIN     := bin/askforhelp
 WASM    := web/app.wasm
 GOFILES := $(shell find app cmd -name '*.go' -not -name '*_test.go') go.mod go.sum
@@ -17,10 +18,15 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 run: build
 	$(BIN) serve --addr $(ADDR)
 
-## build: the wasm client (web/app.wasm) and the binary (bin/askforhelp).
-build: $(WASM) $(BIN)
+## build: the wasm client (web/app.wasm, with .br and .gz beside it) and the binary (bin/askforhelp).
+build: $(WASM).br $(BIN)
 
-wasm: $(WASM)
+wasm: $(WASM).br
+
+# Compressed at build time, in pure Go, so that serve sends app.wasm as
+# brotli or gzip to browsers that accept it.
+$(WASM).br: $(WASM) $(BIN)
+	$(BIN) compress $(WASM)
 
 # The client links only what the browser needs: the server, the CLI and the
 # Markdown reader are behind //go:build !wasm.
@@ -38,7 +44,7 @@ $(AXE):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
 
 ## test: every test, browser tests included (they need web/app.wasm).
-test: deps $(WASM)
+test: deps $(WASM).br
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l app cmd)" || { echo "not gofmt'ed:"; gofmt -l app cmd; exit 1; }
 	$(GO) test ./...
@@ -49,12 +55,20 @@ data:
 
 ## static: a static copy of the site in OUT.
 static: build
-	$(BIN) build --out $(OUT)
+	$(BIN) build --out $(OUT) --base $(BASE)
 
-## bench: the engine's benchmarks, native and in wasm.
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./app/search
-	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./app/search
+## bench: the size and speed report: the engine's benchmarks, native and in
+## wasm, then TestBenchReport's table (widget beside a plain JavaScript
+## baseline, with the budgets' verdicts) in .cache/bench/report.md and .json.
+bench: deps wasm
+	@mkdir -p .cache/bench
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./app/search > .cache/bench/native.txt || { cat .cache/bench/native.txt; exit 1; }
+	@cat .cache/bench/native.txt
+	GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchmem -count 5 -exec="$$($(GO) env GOROOT)/lib/wasm/go_js_wasm_exec" ./app/search > .cache/bench/wasm.txt || { cat .cache/bench/wasm.txt; exit 1; }
+	@cat .cache/bench/wasm.txt
+	GOOS=js GOARCH=wasm $(GO) test -c -o .cache/bench/search.test.wasm ./app/search
+	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" .cache/bench/wasm_exec.js
+	$(GO) test -v -run '^TestBenchReport$$' -count=1 -timeout 20m ./cmd/askforhelp -args -bench-report $(CURDIR)/.cache/bench/report.md
 
 clean:
 	rm -rf bin $(OUT) $(WASM) $(WASM).br $(WASM).gz

@@ -1,14 +1,15 @@
 //go:build !wasm
 
 // Package server serves the "Ask for help" go-app PWA: the prerendered
-// pages, the WebAssembly client and its assets, with the app's own icons and
-// security headers, and writes the same site as static files.
+// pages, the WebAssembly client (compressed when the browser accepts it) and
+// its assets, the app's own icons, a service worker that makes every page
+// work offline, the demo manual page with the widget embedded, and the
+// security headers; and it writes the same site as static files.
 package server
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -27,50 +28,55 @@ import (
 
 // Options configure the server.
 type Options struct {
-	// Dir is the directory the pages show; nil: the embedded seed data.
+	// Dir is the directory the server renders; nil: the embedded seed data.
+	// The wasm client embeds the seed data, so anything else is for tests
+	// of the server-rendered page.
 	Dir *directory.Directory
 	// WebDir is the folder served under /web/ (app.wasm, style.css, ...).
 	WebDir string
-	// Version overrides the app's version; by default it is a hash of what
-	// is served, so an unchanged server that restarts is not an update.
-	Version string
+	// Base is the path the site is served under ("" or "/" for the root;
+	// "/askforhelp" for https://example.github.io/askforhelp/).
+	Base string
+	// FrameAncestors are the origins that may frame /embed, as CSP
+	// frame-ancestors sources; empty means any. Other pages may only be
+	// framed by the app itself.
+	FrameAncestors []string
 }
 
-// icons are drawn at start-up and served from memory.
-var icons = map[string]func() []byte{
-	"icon-192.png":          func() []byte { return iconPNG(192, false) },
-	"icon-512.png":          func() []byte { return iconPNG(512, false) },
-	"icon-maskable-512.png": func() []byte { return iconPNG(512, true) },
-}
+// Paths the server answers besides go-app's own.
+const (
+	DemoPath    = "/demo"
+	ManifestURL = "/manifest.webmanifest"
+)
 
 // Server is the app's HTTP handler.
 type Server struct {
 	app     *app.Handler
-	web     webFiles
+	web     *webFiles
 	version string
+	embed   string // CSP for /embed
+	demo    []byte
+	mf      []byte // the web app manifest
 }
 
 // New prepares the server: it checks that the web folder holds app.wasm,
-// registers the pages' routes and computes the version.
+// registers the pages' routes, draws the icons and computes the version.
 func New(o Options) (*Server, error) {
 	if o.WebDir == "" {
 		o.WebDir = "web"
 	}
-	if _, err := os.Stat(filepath.Join(o.WebDir, "app.wasm")); err != nil {
-		return nil, fmt.Errorf("%s: no app.wasm: build it first (make wasm): %v", o.WebDir, err)
+	web, err := newWebFiles(o.WebDir, strings.TrimRight(o.Base, "/"))
+	if err != nil {
+		return nil, err
 	}
-	ui.Register(o.Dir)
-	w := webFiles{dir: o.WebDir, mem: map[string][]byte{}}
-	for name, draw := range icons {
-		w.mem[name] = draw()
+	d := o.Dir
+	if d == nil {
+		d = directory.Seed
 	}
-	version := o.Version
-	if version == "" {
-		v, err := hashVersion(o.WebDir, w.mem, o.Dir)
-		if err != nil {
-			return nil, err
-		}
-		version = v
+	ui.Register(d)
+	version, err := web.hash(d)
+	if err != nil {
+		return nil, err
 	}
 	h := &app.Handler{
 		Name:            "Ask for help",
@@ -88,32 +94,73 @@ func New(o Options) (*Server, error) {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:             []string{"/web/style.css"},
-		CacheableResources: []string{"/web/icon.svg", "/embed"},
-		Resources:          w,
+		Scripts:            []string{"/web/frame.js defer"},
+		CacheableResources: []string{"/web/icon.svg", ui.EmbedPath},
+		Resources:          web,
 		Version:            version,
+		// The compressed wasm's Content-Length is not its size: go-app's
+		// progress needs the real one.
+		WasmContentLength:     strconv.FormatInt(web.wasmSize, 10),
+		ServiceWorkerTemplate: serviceWorker,
 	}
-	return &Server{app: h, web: w, version: version}, nil
+	demo, err := renderDemo(d, web.Resolve)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{app: h, web: web, version: version, embed: frameCSP(o.FrameAncestors), demo: demo}
+	s.mf = s.manifest()
+	return s, nil
 }
 
-// Version is the app's version.
+// Version is the app's version: a hash of what the server serves.
 func (s *Server) Version() string { return s.version }
+
+// csp allows nothing beyond the app's own origin. WebAssembly needs
+// 'wasm-unsafe-eval' to compile; nothing needs 'unsafe-inline'.
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+	"img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; frame-src 'self'; " +
+	"object-src 'none'; base-uri 'self'; form-action 'self'"
+
+func frameCSP(origins []string) string {
+	if len(origins) == 0 {
+		return csp + "; frame-ancestors *"
+	}
+	return csp + "; frame-ancestors 'self' " + strings.Join(origins, " ")
+}
 
 // ServeHTTP serves the app with its security headers.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd := w.Header()
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	hd.Set("Content-Security-Policy", csp)
-	if r.URL.Path == "/web/app.wasm" {
-		hd.Set("Content-Type", "application/wasm")
+	if r.URL.Path == ui.EmbedPath {
+		hd.Set("Content-Security-Policy", s.embed)
+	} else {
+		hd.Set("Content-Security-Policy", csp+"; frame-ancestors 'self'")
+		hd.Set("X-Frame-Options", "SAMEORIGIN")
 	}
-	if !isPage(r.URL.Path) {
+	switch {
+	case r.URL.Path == ManifestURL || r.URL.Path == "/manifest.json":
+		hd.Set("Content-Type", "application/manifest+json")
+		hd.Set("Cache-Control", "no-cache")
+		w.Write(s.mf)
+	case r.URL.Path == DemoPath:
+		hd.Set("Content-Type", "text/html; charset=utf-8")
+		hd.Set("Cache-Control", "no-cache")
+		w.Write(s.demo)
+	case isPage(r.URL.Path):
+		s.servePage(w, r)
+	default:
 		s.app.ServeHTTP(w, r)
-		return
 	}
+}
+
+// servePage renders a page with go-app and mends its HTML (see tidyHTML).
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	rec := httptest.NewRecorder()
 	s.app.ServeHTTP(rec, r)
 	body := rec.Body.Bytes()
+	hd := w.Header()
 	for k, v := range rec.Header() {
 		hd[k] = v
 	}
@@ -132,28 +179,30 @@ func isPage(p string) bool {
 	return !strings.HasPrefix(p, "/web/") && path.Ext(p) == ""
 }
 
-// csp allows nothing beyond the app's own origin; WebAssembly needs
-// 'wasm-unsafe-eval' to compile.
-const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-	"img-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; " +
-	"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
-
 // staticFiles are what a static copy of the site holds besides /web/: the
 // pages and go-app's scripts, manifest and stylesheet.
 var staticFiles = map[string]string{
-	"/":                     "index.html",
-	ui.EmbedPath:            strings.TrimPrefix(ui.EmbedPath, "/") + ".html",
-	"/wasm_exec.js":         "wasm_exec.js",
-	"/app.js":               "app.js",
-	"/app-worker.js":        "app-worker.js",
-	"/manifest.webmanifest": "manifest.webmanifest",
-	"/app.css":              "app.css",
+	"/":              "index.html",
+	ui.EmbedPath:     strings.TrimPrefix(ui.EmbedPath, "/") + ".html",
+	DemoPath:         strings.TrimPrefix(DemoPath, "/") + ".html",
+	"/wasm_exec.js":  "wasm_exec.js",
+	"/app.js":        "app.js",
+	"/app-worker.js": "app-worker.js",
+	ManifestURL:      strings.TrimPrefix(ManifestURL, "/"),
+	"/app.css":       "app.css",
 }
 
 // Build writes the site as static files into out: each page and script as
-// this server answers it, then the web folder and the drawn icons.
+// this server answers it, then the web folder (with the compressed wasm)
+// and the drawn icons. It writes into a new folder beside out and renames
+// it into place, so a failed build leaves nothing half-written.
 func (s *Server) Build(out string) error {
-	if err := os.MkdirAll(filepath.Join(out, "web"), 0o755); err != nil {
+	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(out)), "."+filepath.Base(out)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if err := os.MkdirAll(filepath.Join(tmp, "web"), 0o755); err != nil {
 		return err
 	}
 	for p, name := range staticFiles {
@@ -162,111 +211,180 @@ func (s *Server) Build(out string) error {
 		if rec.Code != http.StatusOK {
 			return fmt.Errorf("building %s: the server answered %d", p, rec.Code)
 		}
-		if err := os.WriteFile(filepath.Join(out, name), rec.Body.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(tmp, name), rec.Body.Bytes(), 0o644); err != nil {
 			return err
 		}
 	}
-	err := filepath.WalkDir(s.web.dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(s.web.dir, p)
-		b, err := os.ReadFile(p)
+	for _, f := range s.web.files {
+		b, err := s.web.read(f)
 		if err != nil {
 			return err
 		}
-		dst := filepath.Join(out, "web", rel)
+		dst := filepath.Join(tmp, "web", filepath.FromSlash(f))
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return err
 		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	for name, b := range s.web.mem {
-		if err := os.WriteFile(filepath.Join(out, "web", name), b, 0o644); err != nil {
-			return err
-		}
+	if err := os.RemoveAll(out); err != nil {
+		return err
 	}
-	return nil
+	return os.Rename(tmp, out)
 }
 
-// webFiles serves /web/: drawn icons from memory, the rest from a folder.
+// webFiles serves /web/: the drawn icons from memory, the rest from a
+// folder, app.wasm compressed when the browser accepts it.
 type webFiles struct {
-	dir string
-	mem map[string][]byte
+	dir      string
+	base     string            // path prefix of the site ("" at the root)
+	mem      map[string][]byte // drawn icons
+	files    []string          // every file served, sorted, slash-separated
+	wasmSize int64
+	encoded  map[string]bool // "br", "gzip": app.wasm.br / .gz are up to date
 }
 
-// Resolve keeps /web/ paths as they are: they are served from this origin.
-func (f webFiles) Resolve(location string) string {
-	if location == "" || location == "/" {
-		return "/"
-	}
-	if strings.HasPrefix(location, "http://") || strings.HasPrefix(location, "https://") {
-		return location
-	}
-	if strings.HasPrefix(location, "web/") || strings.HasPrefix(location, "/web/") || location == "/web" {
-		return "/" + strings.Trim(location, "/")
-	}
-	return location
+// icons are drawn once, when the server starts.
+var icons = map[string]func() []byte{
+	"icon-192.png":          func() []byte { return iconPNG(192, false) },
+	"icon-512.png":          func() []byte { return iconPNG(512, false) },
+	"icon-maskable-512.png": func() []byte { return iconPNG(512, true) },
 }
 
-func (f webFiles) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/web/")
-	if b, ok := f.mem[name]; ok {
-		w.Header().Set("Content-Type", "image/png")
-		w.Write(b)
-		return
+func newWebFiles(dir, base string) (*webFiles, error) {
+	wasm, err := os.Stat(filepath.Join(dir, "app.wasm"))
+	if err != nil {
+		return nil, fmt.Errorf("%s: no app.wasm: build it first (make build): %v", dir, err)
 	}
-	r2 := *r
-	u := *r.URL
-	u.Path = "/" + name
-	r2.URL = &u
-	http.FileServer(http.Dir(f.dir)).ServeHTTP(w, &r2)
-}
-
-// hashVersion hashes everything served: the web folder, the drawn icons and
-// the directory the pages show.
-func hashVersion(dir string, mem map[string][]byte, d *directory.Directory) (string, error) {
-	h := sha256.New()
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
+	w := &webFiles{dir: dir, base: base, mem: map[string][]byte{}, wasmSize: wasm.Size(), encoded: map[string]bool{}}
+	for name, draw := range icons {
+		w.mem[name] = draw()
+		w.files = append(w.files, name)
+	}
+	for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
+		// A compressed copy older than app.wasm is stale: never serve it.
+		if fi, err := os.Stat(filepath.Join(dir, "app.wasm"+ext)); err == nil && !fi.ModTime().Before(wasm.ModTime()) {
+			w.encoded[enc] = true
+		}
+	}
+	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
 			return err
 		}
-		if !e.IsDir() {
-			files = append(files, p)
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(path.Base(rel), ".") {
+			return nil
+		}
+		if (strings.HasSuffix(rel, "app.wasm.br") && !w.encoded["br"]) || (strings.HasSuffix(rel, "app.wasm.gz") && !w.encoded["gzip"]) {
+			return nil
+		}
+		if _, drawn := w.mem[rel]; !drawn {
+			w.files = append(w.files, rel)
 		}
 		return nil
 	})
-	if err != nil {
-		return "", err
+	sort.Strings(w.files)
+	return w, err
+}
+
+func (w *webFiles) read(name string) ([]byte, error) {
+	if b, ok := w.mem[name]; ok {
+		return b, nil
 	}
-	sort.Strings(files)
-	for _, p := range files {
-		b, err := os.ReadFile(p)
+	return os.ReadFile(filepath.Join(w.dir, filepath.FromSlash(name)))
+}
+
+// hash is the app's version: a hash of every file served and of the data
+// the pages show, so that an unchanged server that restarts is not an update
+// and any real change is.
+func (w *webFiles) hash(d *directory.Directory) (string, error) {
+	h := sha256.New()
+	for _, f := range w.files {
+		b, err := w.read(f)
 		if err != nil {
 			return "", err
 		}
-		rel, _ := filepath.Rel(dir, p)
-		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(b))
+		fmt.Fprintf(h, "%s %d\n", f, len(b))
 		h.Write(b)
 	}
-	names := make([]string, 0, len(mem))
-	for n := range mem {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(h, "%s %d\n", n, len(mem[n]))
-		h.Write(mem[n])
-	}
-	if d == nil {
-		d = directory.Seed
-	}
-	if err := json.NewEncoder(h).Encode(d); err != nil {
+	src, err := directory.GoSource(d, "")
+	if err != nil {
 		return "", err
 	}
+	h.Write(src)
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// Resolve gives the address of one of the site's paths: under the base path
+// when the site is served from a sub-path.
+func (w *webFiles) Resolve(location string) string {
+	if !strings.HasPrefix(location, "/") || strings.HasPrefix(location, "//") {
+		return location // remote, relative or a fragment
+	}
+	if w.base != "" && (location == w.base || strings.HasPrefix(location, w.base+"/")) {
+		return location
+	}
+	if location == "/" && w.base != "" {
+		return w.base + "/"
+	}
+	return w.base + location
+}
+
+func (w *webFiles) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
+	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/web/")
+	if b, ok := w.mem[name]; ok {
+		rw.Header().Set("Content-Type", "image/png")
+		rw.Header().Set("Content-Length", strconv.Itoa(len(b)))
+		rw.Write(b)
+		return
+	}
+	file := name
+	if name == "app.wasm" {
+		rw.Header().Set("Content-Type", "application/wasm")
+		rw.Header().Add("Vary", "Accept-Encoding")
+		switch enc := acceptedEncoding(r.Header.Get("Accept-Encoding"), w.encoded); enc {
+		case "br":
+			file = "app.wasm.br"
+			rw.Header().Set("Content-Encoding", "br")
+		case "gzip":
+			file = "app.wasm.gz"
+			rw.Header().Set("Content-Encoding", "gzip")
+		}
+	}
+	f, err := os.Open(filepath.Join(w.dir, filepath.FromSlash(file)))
+	if err != nil {
+		http.NotFound(rw, r)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.IsDir() {
+		http.NotFound(rw, r)
+		return
+	}
+	http.ServeContent(rw, r, name, fi.ModTime(), f)
+}
+
+// acceptedEncoding picks br, then gzip, if the browser accepts it and a
+// fresh compressed copy exists; "" means send app.wasm as it is.
+func acceptedEncoding(accept string, have map[string]bool) string {
+	accepts := map[string]bool{}
+	for _, part := range strings.Split(accept, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.ReplaceAll(strings.TrimSpace(params), " ", "") == "q=0" {
+			continue
+		}
+		accepts[strings.ToLower(strings.TrimSpace(name))] = true
+	}
+	for _, enc := range []string{"br", "gzip"} {
+		if have[enc] && (accepts[enc] || accepts["*"]) {
+			return enc
+		}
+	}
+	return ""
 }

@@ -43,6 +43,9 @@ type Page struct {
 	focused  bool // the search box had focus before the app started
 	selStart int
 	copied   string
+
+	updated     bool // a new version has been downloaded
+	installable bool // the browser offers to install the app
 }
 
 // OnInit runs in the browser before the app replaces the prerendered page:
@@ -75,9 +78,22 @@ func (p *Page) OnNav(ctx app.Context) {
 	p.status = p.summary()
 }
 
+// OnAppUpdate shows that a new version is ready: it is used on reload.
+func (p *Page) OnAppUpdate(ctx app.Context) {
+	p.updated = ctx.AppUpdateAvailable()
+}
+
+// OnAppInstallChange shows the Install button only while the browser
+// offers to install the app.
+func (p *Page) OnAppInstallChange(ctx app.Context) {
+	p.installable = ctx.IsAppInstallable()
+}
+
 // OnMount puts the focus back where it was before the app started, and
 // lets "/" focus the search box from anywhere on the page.
 func (p *Page) OnMount(ctx app.Context) {
+	p.updated = ctx.AppUpdateAvailable()
+	p.installable = ctx.IsAppInstallable()
 	if p.focused {
 		ctx.Defer(func(ctx app.Context) {
 			in := app.Window().GetElementByID(inputID)
@@ -224,6 +240,18 @@ func (p *Page) Render() app.UI {
 		layout = append(layout, p.renderBrowse(d))
 	}
 	body := []app.UI{
+		// Always there, so that the notice appearing does not shift the
+		// elements after it: go-app would rebuild them, and the search box
+		// would lose its focus.
+		app.Div().Class("notice-slot").Body(
+			app.If(p.updated, func() app.UI {
+				return app.Div().Class("notice").Role("status").Body(
+					app.P().Class("notice__text").Text("A new version is available."),
+					app.Button().Type("button").Class("govuk-button govuk-button--secondary notice__reload").
+						OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }).Text("Reload"),
+				)
+			}),
+		),
 		app.H1().Class("govuk-heading-l").Text(d.Title),
 		app.Div().Class("layout").Body(layout...),
 	}
@@ -238,6 +266,10 @@ func (p *Page) Render() app.UI {
 					app.Span().Class("govuk-header__logotype").Text("GOV.UK"),
 					app.Span().Class("govuk-header__product").Text("Developer manual"),
 				),
+				app.If(p.installable, func() app.UI {
+					return app.Button().Type("button").Class("govuk-button govuk-button--secondary govuk-header__install").
+						OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }).Text("Install")
+				}),
 			),
 		),
 		app.Div().Class("govuk-width-container").Body(
@@ -273,11 +305,8 @@ func (p *Page) renderForm() app.UI {
 	if p.active >= 0 {
 		input = input.Aria("activedescendant", optionID+strconv.Itoa(p.active))
 	}
-	action := HomePath
-	if p.Embed {
-		action = EmbedPath
-	}
-	return app.Form().Class("search").Role("search").Method("get").Action(action).Body(
+	// No action: the form asks the page it is on, wherever the site is served.
+	return app.Form().Class("search").Role("search").Method("get").Body(
 		app.Label().Class("govuk-label govuk-label--m").For(inputID).Text("What do you need help with?"),
 		app.Div().ID(inputID+"-hint").Class("govuk-hint").Text("For example: database migration, base images"),
 		app.Div().Class("search__row").Body(

@@ -36,26 +36,56 @@ const (
 // handler (to delay or count requests).
 func startServer(t *testing.T, d *directory.Directory, wrap func(http.Handler) http.Handler) string {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(webDir, "app.wasm")); err != nil {
-		t.Fatalf("web/app.wasm is missing: run the tests with `make test` (it builds the wasm first): %v", err)
-	}
-	s, err := server.New(server.Options{Dir: d, WebDir: webDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var h http.Handler = s
+	var h http.Handler = newApp(t, server.Options{Dir: d, WebDir: webDir})
 	if wrap != nil {
 		h = wrap(h)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	return serveOn(t, "127.0.0.1:0", h).URL
+}
+
+// newApp is the app's handler, as `serve` makes it.
+func newApp(t *testing.T, o server.Options) *server.Server {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(o.WebDir, "app.wasm")); err != nil {
+		t.Fatalf("app.wasm is missing: run the tests with `make test` (it builds the wasm first): %v", err)
+	}
+	s, err := server.New(o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: h}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	return "http://" + ln.Addr().String()
+	return s
 }
+
+// testServer is an HTTP server on loopback that a test can stop, to see
+// what a browser does with the server gone.
+type testServer struct {
+	URL  string
+	Addr string
+	srv  *http.Server
+}
+
+// serveOn serves h on addr ("127.0.0.1:0" for any free port).
+func serveOn(t *testing.T, addr string, h http.Handler) *testServer {
+	t.Helper()
+	var ln net.Listener
+	var err error
+	for try := 0; try < 50; try++ { // a port just closed may take a moment to free
+		if ln, err = net.Listen("tcp", addr); err == nil {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &testServer{URL: "http://" + ln.Addr().String(), Addr: ln.Addr().String(), srv: &http.Server{Handler: h}}
+	go s.srv.Serve(ln)
+	t.Cleanup(s.Stop)
+	return s
+}
+
+// Stop closes the server and every connection to it.
+func (s *testServer) Stop() { s.srv.Close() }
 
 // chromium finds Debian's chromium.
 func chromium(t *testing.T) string {
@@ -147,14 +177,22 @@ func call[P, R any](cmd cdp.Command[P, R], params P) chromedp.Action[chromedp.Vo
 	})
 }
 
-// poll waits until a JavaScript expression is true.
+// poll waits until a JavaScript expression is true, across navigations: a
+// poll whose page goes away (a reload) starts again in the new page.
 func poll(expr string, timeout time.Duration) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(timeout))(ctx, t)
-		if err != nil {
-			return fmt.Errorf("waiting for %s: %w", expr, err)
+		deadline := time.Now().Add(timeout)
+		for {
+			_, err := chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(time.Until(deadline)))(ctx, t)
+			if err == nil {
+				return nil
+			}
+			gone := strings.Contains(err.Error(), "context with specified id") || strings.Contains(err.Error(), "context was destroyed")
+			if !gone || time.Now().After(deadline) {
+				return fmt.Errorf("waiting for %s: %w", expr, err)
+			}
+			time.Sleep(50 * time.Millisecond)
 		}
-		return nil
 	})
 }
 

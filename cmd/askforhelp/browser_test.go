@@ -5,9 +5,9 @@ package main
 import (
 	"context"
 	"flag"
-	"os"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"sync"
 	"testing"

@@ -4,8 +4,8 @@
 // go-app PWA, writes a static copy of it, searches the directory from the
 // command line and prints or generates the directory read from a manual page.
 //
-//	askforhelp serve  [--addr HOST:PORT]
-//	askforhelp build  [--out DIR]
+//	askforhelp serve  [--addr HOST:PORT] [--frame-ancestors ORIGINS]
+//	askforhelp build  [--out DIR] [--base PATH]
 //	askforhelp search [--json] [--limit N] [--page FILE] QUERY...
 //	askforhelp data   [--page FILE] [--json] [--generate DIR]
 //
@@ -25,11 +25,13 @@ const usage = `askforhelp: whom to ask for help with GOV.UK technical problems.
 
 Usage:
   askforhelp serve  [--addr HOST:PORT]       serve the app (default localhost:8000)
-  askforhelp build  [--out DIR]              write a static copy of the site
+  askforhelp build  [--out DIR] [--base PATH]
+                                             write a static copy of the site
   askforhelp search [--json] [--limit N] [--page FILE] QUERY...
                                              who to ask about QUERY, best first
   askforhelp data   [--page FILE] [--json] [--generate DIR]
                                              the directory read from a manual page
+  askforhelp compress FILE...                write FILE.br and FILE.gz (for app.wasm)
 
 Run "askforhelp COMMAND -h" for a command's flags.
 `
@@ -62,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = searchCmd(rest, stdout, stderr)
 	case "data":
 		err = dataCmd(rest, stdout, stderr)
+	case "compress":
+		err = compressCmd(rest, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

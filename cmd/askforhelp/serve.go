@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -18,10 +20,10 @@ import (
 )
 
 func serveCmd(args []string, stderr io.Writer) error {
-	fs := newFlags("serve", "[--addr HOST:PORT] [--page FILE] [--web DIR]", stderr)
+	fs := newFlags("serve", "[--addr HOST:PORT] [--web DIR] [--frame-ancestors ORIGINS]", stderr)
 	addr := fs.String("addr", "localhost:8000", "listen on `HOST:PORT`")
-	page := fs.String("page", "", "show this manual page's data instead of the embedded data (server-rendered pages only)")
 	web := fs.String("web", "web", "serve the static files of `DIR` under /web/")
+	frames := fs.String("frame-ancestors", "", "space-separated `ORIGINS` that may frame /embed (default: any)")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -30,11 +32,7 @@ func serveCmd(args []string, stderr io.Writer) error {
 		fs.Usage()
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
-	d, err := loadDirectory(*page)
-	if err != nil {
-		return err
-	}
-	s, err := server.New(server.Options{Dir: d, WebDir: *web})
+	s, err := server.New(server.Options{WebDir: *web, FrameAncestors: strings.Fields(*frames)})
 	if err != nil {
 		return err
 	}
@@ -60,8 +58,9 @@ func serveCmd(args []string, stderr io.Writer) error {
 }
 
 func buildCmd(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("build", "[--out DIR] [--web DIR]", stderr)
+	fs := newFlags("build", "[--out DIR] [--base PATH] [--web DIR]", stderr)
 	out := fs.String("out", "dist", "write the site into `DIR`")
+	base := fs.String("base", "/", "the `PATH` the site is served under (e.g. /askforhelp for GitHub Pages)")
 	web := fs.String("web", "web", "the static files to copy, with app.wasm")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -71,7 +70,13 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
 	}
-	s, err := server.New(server.Options{WebDir: *web})
+	if !strings.HasPrefix(*base, "/") {
+		return fmt.Errorf("%w: --base must start with /, not %q", errUsage, *base)
+	}
+	if err := compressFiles(filepath.Join(*web, "app.wasm")); err != nil {
+		return err
+	}
+	s, err := server.New(server.Options{WebDir: *web, Base: *base})
 	if err != nil {
 		return err
 	}

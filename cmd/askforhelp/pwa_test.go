@@ -1,0 +1,407 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/app/manual"
+	"github.com/alphagov/askforhelp/app/server"
+	"github.com/andybalholm/brotli"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// waitWorker waits until the page's service worker is active, which it is
+// once it has cached everything (install waits for the cache); it controls
+// the pages loaded from then on.
+func waitWorker() chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](`navigator.serviceWorker.ready.then(r => r.active.state)`, chromedp.EvalAwaitPromise)
+}
+
+// searchFor types a query into the page's search box and waits for the first
+// option to name want.
+func searchFor(query, want string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(clearSearch(), chromedp.SendKeys(chromedp.CSS("#q"), query), waitText("#result-0", want))
+}
+
+// TestOffline: after one visit, / and /embed work with the server gone.
+func TestOffline(t *testing.T) {
+	srv := serveOn(t, "127.0.0.1:0", newApp(t, server.Options{WebDir: webDir}))
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"), waitWasm(), waitWorker())
+	srv.Stop()
+	if _, err := http.Get(srv.URL + "/"); err == nil {
+		t.Fatal("the server still answers: the test would prove nothing")
+	}
+	do(t, ctx, chromedp.Reload(), waitWasm(), searchFor("database migration", "#govuk-platform-engineering"))
+	do(t, ctx, chromedp.Navigate(srv.URL+"/embed?q=base+images"), waitWasm(), waitText("#result-0", "#govuk-platform-engineering"))
+	do(t, ctx, searchFor("database migration", "#govuk-platform-engineering"))
+	if got := textOf(t, ctx, ".card__title"); !strings.Contains(got, "#govuk-platform-engineering") {
+		t.Errorf("offline /embed answers %q", got)
+	}
+}
+
+// TestUpdate: a restarted, unchanged server is not an update; a server with
+// other data is, the page says so, and after reload it shows the new data.
+func TestUpdate(t *testing.T) {
+	webB, dirB := buildVariant(t, filepath.Join(sharedPages, "ask-for-help-2026-01.html.md"))
+	a := newApp(t, server.Options{WebDir: webDir})
+	b := newApp(t, server.Options{WebDir: webB, Dir: dirB})
+	if a.Version() == b.Version() {
+		t.Fatalf("versions A and B are both %s", a.Version())
+	}
+	if again := newApp(t, server.Options{WebDir: webDir}); again.Version() != a.Version() {
+		t.Fatalf("the same files gave versions %s and %s", a.Version(), again.Version())
+	}
+
+	srv := serveOn(t, "127.0.0.1:0", a)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"), waitWasm(), waitWorker())
+
+	// Restart A: a reload finds nothing new.
+	srv.Stop()
+	srv = serveOn(t, srv.Addr, newApp(t, server.Options{WebDir: webDir}))
+	do(t, ctx, chromedp.Reload(), waitWasm(), chromedp.Sleep(3*time.Second))
+	if n := eval[int](t, ctx, `document.querySelectorAll(".notice").length`); n != 0 {
+		t.Fatal("an unchanged server that restarted showed the update notice")
+	}
+
+	// B on the same address: the notice, then B's data after reload.
+	srv.Stop()
+	serveOn(t, srv.Addr, b)
+	do(t, ctx, chromedp.Reload(), waitWasm(), waitText(".notice", "A new version is available"))
+	if strings.Contains(textOf(t, ctx, "main"), "#govuk-technical-on-call") {
+		t.Fatal("page A already shows B's data")
+	}
+	do(t, ctx,
+		chromedp.Click(chromedp.CSS(".notice__reload")),
+		poll(`document.querySelector(".notice") === null && document.body.textContent.includes("#govuk-technical-on-call")`, 30*time.Second),
+		waitWasm(),
+		searchFor("on call", "#govuk-technical-on-call"),
+	)
+}
+
+// buildVariant builds the wasm of a copy of the project whose data comes
+// from another page, as `make data PAGE=page` and `make wasm` would, and
+// returns its web folder and directory.
+func buildVariant(t *testing.T, page string) (string, *directory.Directory) {
+	t.Helper()
+	page, _ = filepath.Abs(page)
+	src, err := os.ReadFile(page)
+	if err != nil {
+		t.Skipf("no page to build a variant from: %v", err)
+	}
+	mod := t.TempDir()
+	for _, f := range []string{"go.mod", "go.sum"} {
+		b, err := os.ReadFile(filepath.Join("../..", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(mod, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range []string{"app", "cmd"} {
+		if err := os.CopyFS(filepath.Join(mod, d), os.DirFS(filepath.Join("../..", d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runIn(t, mod, nil, "go", "run", "./cmd/askforhelp", "data", "--page", page, "--generate", "app/directory")
+	web := filepath.Join(mod, "web")
+	if err := os.CopyFS(web, os.DirFS(webDir)); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
+		os.Remove(filepath.Join(web, f))
+	}
+	runIn(t, mod, []string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), "./cmd/askforhelp")
+	d, err := manual.ParseURL(page, directory.ManualURL+seedPage[:len(seedPage)-3], src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return web, d
+}
+
+func runIn(t *testing.T, dir string, env []string, name string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+}
+
+// TestEmbed: a page on another site with the two-line snippet gets the
+// iframe, which fits its content and answers a search.
+func TestEmbed(t *testing.T) {
+	widget := startServer(t, nil, nil)
+	host := serveOn(t, "127.0.0.1:0", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang="en"><head><title>Host</title>
+<script src="%s/web/embed.js" defer></script></head>
+<body><h1>Another site</h1><div data-ask-for-help></div><p>After the widget.</p></body></html>`, widget)
+	}))
+	// localhost and 127.0.0.1 are different sites: the iframe is cross-site.
+	hostURL := strings.Replace(host.URL, "127.0.0.1", "localhost", 1)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(hostURL+"/"), poll(`document.querySelector("[data-ask-for-help] iframe") !== null`, 10*time.Second))
+	if got := eval[string](t, ctx, `(() => { const f = document.querySelector("iframe"); return f.title + "|" + f.loading + "|" + f.src; })()`); !strings.HasPrefix(got, "Ask for help") || !strings.Contains(got, "|lazy|"+widget+"/embed?parent=") {
+		t.Errorf("iframe title|loading|src = %q", got)
+	}
+	frame := frameContext(t, ctx, widget+"/embed")
+	do(t, frame, waitWasm())
+	do(t, frame, chromedp.Evaluate[chromedp.Void](`(() => { const q = document.getElementById("q");
+		q.value = "database migration"; q.dispatchEvent(new Event("input", {bubbles: true})); })()`),
+		waitText("#result-0", "#govuk-platform-engineering"))
+	// The iframe takes the height of the widget's content.
+	var content int
+	for i := 0; i < 50; i++ {
+		content = eval[int](t, frame, `Math.ceil(document.body.getBoundingClientRect().height)`)
+		if got := eval[string](t, ctx, `document.querySelector("iframe").style.height`); got == strconv.Itoa(content)+"px" {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Errorf("the iframe is %s high; its content %dpx", eval[string](t, ctx, `document.querySelector("iframe").style.height`), content)
+}
+
+// frameContext attaches to the cross-site iframe whose address starts with
+// prefix.
+func frameContext(t *testing.T, ctx context.Context, prefix string) context.Context {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		infos, err := chromedp.Targets(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, info := range infos {
+			if info.Type == "iframe" && strings.HasPrefix(info.URL, prefix) {
+				fctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(info.TargetID))
+				t.Cleanup(cancel)
+				return fctx
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("no iframe target at %s", prefix)
+	return nil
+}
+
+// TestSameOriginOnly: no page sends a request to another origin, and the
+// manifest passes Chromium's installability checks.
+func TestSameOriginOnly(t *testing.T) {
+	base := startServer(t, nil, nil)
+	ctx := newBrowser(t)
+	requests := chromedp.Events(ctx, network.RequestWillBeSent)
+	var mu sync.Mutex
+	var urls []string
+	go func() {
+		for ev, err := range requests {
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			urls = append(urls, ev.Request.URL)
+			mu.Unlock()
+		}
+	}()
+	do(t, ctx, call(network.Enable, network.EnableParams{}),
+		chromedp.Navigate(base+"/"), waitWasm(), waitWorker(),
+		searchFor("database migration", "#govuk-platform-engineering"),
+		chromedp.Navigate(base+"/embed"), waitWasm(),
+		chromedp.Navigate(base+"/demo"), poll(`document.querySelector("iframe") !== null`, 10*time.Second),
+		chromedp.Navigate(base+"/?q=incident"), waitWasm(), chromedp.Sleep(time.Second),
+	)
+	res, err := chromedp.Call(ctx, page.GetInstallabilityErrors, cdp.Empty{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.InstallabilityErrors {
+		t.Errorf("not installable: %s %v", e.ErrorID, e.ErrorArguments)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(urls) < 5 {
+		t.Fatalf("saw only %d requests: the check would prove nothing", len(urls))
+	}
+	for _, u := range urls {
+		if !strings.HasPrefix(u, base+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+			t.Errorf("request to another origin: %s", u)
+		}
+	}
+}
+
+// TestHeaders: the CSP and the other headers are on every response they
+// belong to, and app.wasm comes compressed to browsers that accept it.
+func TestHeaders(t *testing.T) {
+	base := startServer(t, nil, nil)
+	tests := []struct {
+		path, encoding string
+		contentType    string
+		frame          string // the CSP's frame-ancestors
+	}{
+		{"/", "", "text/html", "'self'"},
+		{"/?q=incident", "", "text/html", "'self'"},
+		{"/embed", "", "text/html", "*"},
+		{"/demo", "", "text/html", "'self'"},
+		{"/manifest.webmanifest", "", "application/manifest+json", "'self'"},
+		{"/app-worker.js", "", "application/javascript", "'self'"},
+		{"/app.js", "", "application/javascript", "'self'"},
+		{"/web/style.css", "", "text/css", "'self'"},
+		{"/web/embed.js", "", "text/javascript", "'self'"},
+		{"/web/icon-192.png", "", "image/png", "'self'"},
+		{"/web/app.wasm", "", "application/wasm", "'self'"},
+		{"/web/app.wasm", "gzip", "application/wasm", "'self'"},
+		{"/web/app.wasm", "br", "application/wasm", "'self'"},
+		{"/web/app.wasm", "gzip, deflate, br, zstd", "application/wasm", "'self'"},
+	}
+	wasm, err := os.ReadFile(filepath.Join(webDir, "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.path+" "+tt.encoding, func(t *testing.T) {
+			req, _ := http.NewRequest(http.MethodGet, base+tt.path, nil)
+			// Set by hand, Go's client leaves the body as sent.
+			req.Header.Set("Accept-Encoding", tt.encoding)
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			body, _ := io.ReadAll(res.Body)
+			h := res.Header
+			if res.StatusCode != 200 {
+				t.Fatalf("status %d", res.StatusCode)
+			}
+			csp := h.Get("Content-Security-Policy")
+			if !strings.Contains(csp, "default-src 'self'") || !strings.Contains(csp, "'wasm-unsafe-eval'") ||
+				strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "frame-ancestors "+tt.frame) {
+				t.Errorf("CSP %q", csp)
+			}
+			if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" {
+				t.Errorf("nosniff %q, referrer %q", h.Get("X-Content-Type-Options"), h.Get("Referrer-Policy"))
+			}
+			if ct := h.Get("Content-Type"); !strings.HasPrefix(ct, tt.contentType) {
+				t.Errorf("Content-Type %q, want %s", ct, tt.contentType)
+			}
+			if tt.path == "/app-worker.js" && h.Get("Cache-Control") != "no-cache" {
+				t.Errorf("the service worker is cached: %q", h.Get("Cache-Control"))
+			}
+			if tt.path != "/web/app.wasm" {
+				return
+			}
+			want := ""
+			switch {
+			case strings.Contains(tt.encoding, "br"):
+				want = "br"
+			case strings.Contains(tt.encoding, "gzip"):
+				want = "gzip"
+			}
+			if got := h.Get("Content-Encoding"); got != want {
+				t.Errorf("Content-Encoding %q, want %q", got, want)
+			}
+			if !strings.Contains(h.Get("Vary"), "Accept-Encoding") {
+				t.Errorf("Vary %q", h.Get("Vary"))
+			}
+			if got := decode(t, want, body); !bytes.Equal(got, wasm) {
+				t.Errorf("the %s body is not app.wasm (%d bytes, want %d)", want, len(got), len(wasm))
+			}
+		})
+	}
+	t.Run("frame-ancestors flag", func(t *testing.T) {
+		s := newApp(t, server.Options{WebDir: webDir, FrameAncestors: []string{"https://docs.publishing.service.gov.uk"}})
+		for path, want := range map[string]string{
+			"/embed": "frame-ancestors 'self' https://docs.publishing.service.gov.uk",
+			"/":      "frame-ancestors 'self'",
+		} {
+			rec := record(s, path)
+			if csp := rec.Header().Get("Content-Security-Policy"); !strings.HasSuffix(csp, want) {
+				t.Errorf("%s: CSP %q, want it to end %q", path, csp, want)
+			}
+		}
+	})
+}
+
+func decode(t *testing.T, enc string, b []byte) []byte {
+	t.Helper()
+	var r io.Reader = bytes.NewReader(b)
+	switch enc {
+	case "br":
+		r = brotli.NewReader(r)
+	case "gzip":
+		z, err := gzip.NewReader(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r = z
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestStaticSite: `build --base /askforhelp` writes a site that works from
+// a sub-path of any static host.
+func TestStaticSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	if code, _, errOut := cli("build", "--out", out, "--base", "/askforhelp", "--web", webDir); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errOut)
+	}
+	for _, f := range []string{"index.html", "embed.html", "demo.html", "app.js", "app-worker.js", "wasm_exec.js", "app.css",
+		"manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/style.css", "web/embed.js",
+		"web/frame.js", "web/icon.svg", "web/icon-192.png", "web/icon-512.png", "web/icon-maskable-512.png"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("the static site lacks %s", f)
+		}
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	for _, ref := range []string{`"/askforhelp/web/style.css"`, `"/askforhelp/app.js"`, `"/askforhelp/manifest.webmanifest"`} {
+		if !bytes.Contains(index, []byte(ref)) {
+			t.Errorf("index.html does not refer to %s", ref)
+		}
+	}
+	// A static host: the files under /askforhelp/, "embed" served as embed.html.
+	files := http.StripPrefix("/askforhelp", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if filepath.Ext(r.URL.Path) == "" && r.URL.Path != "/" {
+			r.URL.Path += ".html"
+		}
+		http.FileServer(http.Dir(out)).ServeHTTP(w, r)
+	}))
+	host := serveOn(t, "127.0.0.1:0", files)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(host.URL+"/askforhelp/"), waitWasm(), searchFor("base images", "#govuk-platform-engineering"))
+	if u := eval[string](t, ctx, `location.pathname + location.search`); u != "/askforhelp/?q=base+images" {
+		t.Errorf("the address is %q", u)
+	}
+	do(t, ctx, chromedp.Navigate(host.URL+"/askforhelp/embed?q=incident"), waitWasm(), waitText("#result-0", "#govuk-2ndline-tech"))
+}
+
+// record asks a handler for a path.
+func record(h http.Handler, path string) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+	return rec
+}
