@@ -94,7 +94,7 @@ func New(o Options) (*Server, error) {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:             []string{"/web/style.css"},
-		Scripts:            []string{"/web/frame.js defer"},
+		Scripts:            []string{"/web/page.js defer"},
 		CacheableResources: []string{"/web/icon.svg", ui.EmbedPath},
 		Resources:          web,
 		Version:            version,

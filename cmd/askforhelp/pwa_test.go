@@ -372,7 +372,7 @@ func TestStaticSite(t *testing.T) {
 	}
 	for _, f := range []string{"index.html", "embed.html", "demo.html", "app.js", "app-worker.js", "wasm_exec.js", "app.css",
 		"manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/style.css", "web/embed.js",
-		"web/frame.js", "web/icon.svg", "web/icon-192.png", "web/icon-512.png", "web/icon-maskable-512.png"} {
+		"web/page.js", "web/icon.svg", "web/icon-192.png", "web/icon-512.png", "web/icon-maskable-512.png"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("the static site lacks %s", f)
 		}
