@@ -12,7 +12,7 @@ AXE     := .cache/npm/node_modules/axe-core/axe.min.js
 AXE_VERSION := 4.14.1
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build wasm data static bench clean deps
+.PHONY: run test build wasm data static bench clean deps screenshot
 
 ## run: build the WebAssembly client and the server, then serve on ADDR.
 run: build
@@ -52,6 +52,10 @@ test: deps $(WASM).br
 ## data: regenerate the embedded data from PAGE (default: the page the widget ships with).
 data:
 	$(GO) run ./cmd/askforhelp data --page $(PAGE) --generate app/directory
+
+## screenshot: the README's picture of the answer for "database migration".
+screenshot: deps wasm
+	$(GO) test -count=1 -run '^TestScreenshot$$' ./cmd/askforhelp -args -screenshot=$(CURDIR)/cmd/askforhelp/testdata/answer.png
 
 ## static: a static copy of the site in OUT.
 static: build

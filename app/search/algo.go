@@ -1,6 +1,8 @@
 package search
 
 import (
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -69,8 +71,9 @@ const (
 	// "tech leads", "2ndline".
 	weightName    = 125
 	weightChannel = 125
-	// The email address is the contact's handle for those who email.
-	weightEmail = 100
+	// The email address is a way to reach the contact, but its words are
+	// often incidental ("members", "digital", "cabinet", "office").
+	weightEmail = 80
 	// A responsibility is one thing the contact looks after, in the page's
 	// words: the baseline.
 	weightResponsibility = 100
@@ -128,52 +131,85 @@ func typoTolerance(n int) int {
 
 // matchWord finds the indexed words that query word q matches, with their
 // quality. With loose false only exact and stem matches count (for the
-// page words a synonym stands for, which are spelt right). All matches
-// share q's first letter, so only that bucket of the sorted dictionary is
-// read: the work grows with the number of distinct words, not of entries.
+// page words a synonym stands for, which are spelt right). Stop words in
+// the texts only match by stem: a prefix or a typo of "the" or "with"
+// means nothing.
+//
+// Each kind of match reads only its candidates (the stem's words, the
+// sorted range with q's prefix, the words of q's first letter and nearly
+// its length), so the work grows with the number of distinct words, not
+// of entries, and the Engine caches nothing per query.
 func (e *Engine) matchWord(q string, loose bool) []wordMatch {
+	var out []wordMatch
+	at := map[int32]int{} // word -> index in out
+	add := func(m wordMatch) {
+		if i, ok := at[m.id]; ok {
+			if m.score > out[i].score {
+				out[i] = m
+			}
+			return
+		}
+		at[m.id] = len(out)
+		out = append(out, m)
+	}
 	qr := []rune(q)
 	qs := stem(q)
-	qsr := []rune(qs)
-	var buf []int
-	tol := typoTolerance(len(qr))
-	b, ok := e.buckets[qr[0]]
-	if !ok {
-		return nil
+	if id, ok := e.dict[q]; ok {
+		add(wordMatch{id: id, score: scoreExact})
 	}
-	var out []wordMatch
+	for _, id := range e.stems[qs] {
+		add(wordMatch{id: id, score: scoreStem})
+	}
+	if !loose {
+		return out
+	}
+	if len(qr) >= minPrefixRunes {
+		i, _ := slices.BinarySearchFunc(e.sorted, q, func(id int32, q string) int {
+			return strings.Compare(e.words[id].text, q)
+		})
+		for ; i < len(e.sorted) && strings.HasPrefix(e.words[e.sorted[i]].text, q); i++ {
+			if n := len(e.words[e.sorted[i]].runes); n > len(qr) && !e.words[e.sorted[i]].stop {
+				s := scorePrefixMin + (scorePrefixMax-scorePrefixMin)*len(qr)/n
+				add(wordMatch{id: e.sorted[i], score: s, hl: [][2]int{{0, len(qr)}}})
+			}
+		}
+	}
+	tol := typoTolerance(len(qr))
+	if tol == 0 {
+		return out
+	}
+	// A slip in the word: a wrong, extra, missing or swapped letter.
+	qm, qsm := runeMask(qr), runeMask([]rune(qs))
+	var buf []int
 	var omitCands []string
 	var omitIDs []int32
-	for _, id := range e.sorted[b[0]:b[1]] {
-		w := &e.words[id]
-		switch {
-		case w.text == q:
-			out = append(out, wordMatch{id: id, score: scoreExact})
-		case w.stem == qs:
-			out = append(out, wordMatch{id: id, score: scoreStem})
-		case !loose:
-		case len(qr) >= minPrefixRunes && len(w.runes) > len(qr) && strings.HasPrefix(w.text, q):
-			s := scorePrefixMin + (scorePrefixMax-scorePrefixMin)*len(qr)/len(w.runes)
-			out = append(out, wordMatch{id: id, score: s, hl: [][2]int{{0, len(qr)}}})
-		case tol > 0:
-			// A slip in the word, or else in its stem ("clustr" for
-			// clusters), which is one edit less sure.
-			d, viaStem := tol+1, 0
-			if abs(len(w.runes)-len(qr)) <= tol {
-				d = osaDistance(qr, w.runes, tol, &buf)
+	for n := len(qr) - tol; n <= len(qr)+tol; n++ {
+		for _, id := range e.byLen[lenKey{qr[0], n}] {
+			if _, ok := at[id]; ok || e.words[id].stop || !maybeWithin(qm, e.words[id].mask, tol) {
+				continue // already matched better, or too many other letters
 			}
-			if d > tol && qs != q && abs(len(w.stemRunes)-len(qsr)) <= tol {
-				d, viaStem = osaDistance(qsr, w.stemRunes, tol, &buf), 1
+			if d := osaDistance(qr, e.words[id].runes, tol, &buf); d <= tol {
+				add(wordMatch{id: id, score: scoreTypo - penaltyPerEdit*(d-1)})
 			}
-			if d > tol && abs(len(w.stemRunes)-len(qr)) <= tol {
-				d, viaStem = osaDistance(qr, w.stemRunes, tol, &buf), 1
-			}
-			if d <= tol {
-				out = append(out, wordMatch{id: id, score: scoreTypo - penaltyPerEdit*(d-1+viaStem)})
-			}
-			if n := len(w.runes) - len(qr); n > 0 && n <= tol {
-				omitCands = append(omitCands, w.text)
+			if n > len(qr) {
+				omitCands = append(omitCands, e.words[id].text)
 				omitIDs = append(omitIDs, id)
+			}
+		}
+	}
+	// A slip in the word's stem ("clustr" for clusters), one edit less sure.
+	qsr := []rune(qs)
+	lo, hi := min(len(qr), len(qsr))-tol, max(len(qr), len(qsr))+tol
+	for n := lo; n <= hi; n++ {
+		for _, id := range e.byStemLen[lenKey{qr[0], n}] {
+			sm := e.words[id].stemMask
+			if _, ok := at[id]; ok || e.words[id].stop || !maybeWithin(qm, sm, tol) && !maybeWithin(qsm, sm, tol) {
+				continue
+			}
+			d := osaDistance(qsr, e.words[id].stemRunes, tol, &buf)
+			d = min(d, osaDistance(qr, e.words[id].stemRunes, tol, &buf))
+			if d <= tol {
+				add(wordMatch{id: id, score: scoreTypo - penaltyPerEdit*d})
 			}
 		}
 	}
@@ -182,18 +218,26 @@ func (e *Engine) matchWord(q string, loose bool) []wordMatch {
 	for _, m := range fuzzy.FindNoSort(q, omitCands) {
 		id := omitIDs[m.Index]
 		missing := len(e.words[id].runes) - len(qr)
-		wm := wordMatch{id: id, score: scoreOmission - penaltyPerEdit*(missing-1), hl: byteRanges(m.Str, m.MatchedIndexes)}
-		replaced := false
-		for i := range out {
-			if out[i].id == id {
-				out[i], replaced = wm, true
-			}
-		}
-		if !replaced {
-			out = append(out, wm)
-		}
+		add(wordMatch{id: id, score: scoreOmission - penaltyPerEdit*(missing-1), hl: byteRanges(m.Str, m.MatchedIndexes)})
 	}
 	return out
+}
+
+// runeMask is a 64-bit set of the runes in rs (folded modulo 64), for a
+// quick test before an edit distance.
+func runeMask(rs []rune) uint64 {
+	var m uint64
+	for _, r := range rs {
+		m |= 1 << (uint(r) % 64)
+	}
+	return m
+}
+
+// maybeWithin reports whether two words with rune sets a and b may be
+// within max edits: each edit brings at most one rune into either word
+// that the other lacks.
+func maybeWithin(a, b uint64, max int) bool {
+	return bits.OnesCount64(a&^b) <= max && bits.OnesCount64(b&^a) <= max
 }
 
 // byteRanges turns sorted byte offsets of runes in s into merged rune ranges.

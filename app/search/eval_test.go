@@ -72,3 +72,38 @@ func top(e *Engine, q string, n int) []string {
 	}
 	return out
 }
+
+// moreQueries are labelled queries written for this package, beside the
+// shared ones: other words for the same needs, to catch a ranking that
+// only fits the shared list. Only unambiguous questions are here.
+var moreQueries = []struct{ query, want string }{
+	{"helm charts", pe}, {"argo cd", pe}, {"container images", pe}, {"docker image", pe},
+	{"mysql", pe}, {"rds", pe}, {"upgrade postgres", pe}, {"moving to a new database", pe},
+	{"kubernetes cluster upgrade", pe}, {"who runs kubernetes", pe}, {"pods", pe},
+	{"continuous deployment", pe}, {"github actions", pe}, {"build release", pe}, {"rollout", pe},
+	{"alerting", pe}, {"grafana dashboards", pe}, {"advice on monitoring", pe},
+	{"architecture advice", pe}, {"low maintenance", pe}, {"software lifecycle", pe},
+	{"efficiency", pe}, {"moniotring", pe}, {"kubernetse", pe}, {"relese", pe},
+	{"terraform", psr}, {"aws infra", psr}, {"iam", psr}, {"access control automation", psr},
+	{"who do I ask about security", psr}, {"secruity", psr}, {"infrastructre", psr},
+	{"site down", secondL}, {"broken", secondL}, {"major incident", secondL},
+	{"who is on call", secondL}, {"out of hours", secondL}, {"triage technical issues", secondL},
+	{"sufficient access to deploy", secondL}, {"second line", secondL}, {"2nd line support", secondL},
+	{"sre", secondL}, {"hosting platform", secondL},
+	{"specialist knowledge", devs}, {"dev community", devs}, {"missions delivered", devs},
+	{"ruby", devs},
+	{"technical lead", techLeads}, {"tl", techLeads}, {"lead developer", techLeads},
+	{"senior tech team", senior}, {"mailing list", senior}, {"ping senior tech", senior},
+	{"head of technology", senior},
+}
+
+// TestRelevanceMore checks moreQueries: each must rank its contact first.
+func TestRelevanceMore(t *testing.T) {
+	e := New(directory.Seed)
+	for _, q := range moreQueries {
+		rs := e.Search(q.query, 3)
+		if len(rs) == 0 || rs[0].Contact.Channel != q.want {
+			t.Errorf("%q: got %v, want %s first", q.query, channels(rs), q.want)
+		}
+	}
+}

@@ -22,14 +22,14 @@ import (
 	"github.com/alphagov/askforhelp/app/directory"
 )
 
-// Names of the fields a Match can come from.
+// Names of the fields a Match can come from (Match.Field).
 const (
-	FieldName           = "name"
-	FieldChannel        = "channel"
-	FieldEmail          = "email"
-	FieldSummary        = "summary"
-	FieldResponsibility = "responsibility"
-	FieldVocabulary     = "vocabulary"
+	FieldName           = "name"           // Contact.Name
+	FieldChannel        = "channel"        // Contact.Channel or one of Contact.Channels
+	FieldEmail          = "email"          // Contact.Email
+	FieldSummary        = "summary"        // Contact.Summary
+	FieldResponsibility = "responsibility" // Contact.Responsibilities[Match.Index]
+	FieldVocabulary     = "vocabulary"     // an extra term from the vocabulary file
 )
 
 // Engine is a search index over one directory. It is built once by New and
@@ -43,11 +43,14 @@ type Engine struct {
 	contactFields []int32
 	words         []wordInfo
 	dict          map[string]int32
-	// sorted lists word IDs in order of their text; buckets gives the range
-	// of sorted whose words start with a rune.
-	sorted   []int32
-	buckets  map[rune][2]int32
-	postings [][]posting // by word ID: where the word occurs
+	// sorted lists word IDs in order of their text, for prefixes.
+	sorted []int32
+	// stems, byLen and byStemLen list words by stem, and by first rune
+	// and length in runes of the word or its stem, for typos.
+	stems     map[string][]int32
+	byLen     map[lenKey][]int32
+	byStemLen map[lenKey][]int32
+	postings  [][]posting // by word ID: where the word occurs
 }
 
 // field is one searchable text of a contact.
@@ -64,7 +67,7 @@ type field struct {
 type token struct {
 	word       int32
 	start, end int32 // rune offsets into the field's text
-	pos        int16 // ordinal among the field's words (capped), for adjacency
+	pos        uint8 // ordinal among the field's words (up to maxPos), for adjacency
 	exact      bool  // see span.exact
 }
 
@@ -74,6 +77,19 @@ type wordInfo struct {
 	stem      string
 	runes     []rune
 	stemRunes []rune
+	mask      uint64 // runeMask of runes
+	stemMask  uint64 // runeMask of stemRunes
+	stop      bool   // a stop word: matched by stem only
+}
+
+// maxPos caps the positions of words in a field, kept in a byte: words
+// further in are never taken to be next to each other.
+const maxPos = 255
+
+// lenKey groups words that may be typos of each other.
+type lenKey struct {
+	first rune
+	n     int
 }
 
 // posting is one occurrence of a word: a field and a token in it.
@@ -123,7 +139,10 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 	if v == nil {
 		v = &Vocabulary{}
 	}
-	e := &Engine{dir: d, vocab: v, dict: map[string]int32{}, buckets: map[rune][2]int32{}}
+	e := &Engine{
+		dir: d, vocab: v, dict: map[string]int32{}, stems: map[string][]int32{},
+		byLen: map[lenKey][]int32{}, byStemLen: map[lenKey][]int32{},
+	}
 	if d == nil {
 		e.contactFields = []int32{0}
 		return e
@@ -155,48 +174,51 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 	e.contactFields = append(e.contactFields, int32(len(e.fields)))
 
 	e.sorted = make([]int32, len(e.words))
-	for i := range e.sorted {
-		e.sorted[i] = int32(i)
+	for i, w := range e.words {
+		id := int32(i)
+		e.sorted[i] = id
+		e.stems[w.stem] = append(e.stems[w.stem], id)
+		e.byLen[lenKey{w.runes[0], len(w.runes)}] = append(e.byLen[lenKey{w.runes[0], len(w.runes)}], id)
+		e.byStemLen[lenKey{w.runes[0], len(w.stemRunes)}] = append(e.byStemLen[lenKey{w.runes[0], len(w.stemRunes)}], id)
 	}
 	slices.SortFunc(e.sorted, func(a, b int32) int { return strings.Compare(e.words[a].text, e.words[b].text) })
-	for i := 0; i < len(e.sorted); {
-		r := e.words[e.sorted[i]].runes[0]
-		j := i
-		for j < len(e.sorted) && e.words[e.sorted[j]].runes[0] == r {
-			j++
-		}
-		e.buckets[r] = [2]int32{int32(i), int32(j)}
-		i = j
-	}
 	return e
 }
 
-// addField tokenises f's text and indexes its words. Stop words and single
-// letters are left out: no query word is matched against them.
+// addField tokenises f's text and indexes its words. Single letters are
+// left out. Stop words are kept for their other forms ("helping" finds
+// "helps") but only match by stem: see matchWord.
 func (e *Engine) addField(f field) {
 	fi := int32(len(e.fields))
-	pos := int32(0)
-	addToken := func(norm string, start, end int, exact bool) {
-		if runeLen(norm) < 2 || e.vocab.stop[norm] {
-			return
+	addToken := func(norm string, start, end int, pos int32, exact bool) bool {
+		if runeLen(norm) < 2 {
+			return false
 		}
 		id, ok := e.dict[norm]
 		if !ok {
 			id = int32(len(e.words))
 			e.dict[norm] = id
 			st := stem(norm)
-			e.words = append(e.words, wordInfo{text: norm, stem: st, runes: []rune(norm), stemRunes: []rune(st)})
+			rs, srs := []rune(norm), []rune(st)
+			e.words = append(e.words, wordInfo{
+				text: norm, stem: st, runes: rs, stemRunes: srs, mask: runeMask(rs), stemMask: runeMask(srs),
+				stop: e.vocab.stop[norm],
+			})
 			e.postings = append(e.postings, nil)
 		}
 		e.postings[id] = append(e.postings[id], posting{field: fi, tok: int32(len(f.tokens))})
-		f.tokens = append(f.tokens, token{word: id, start: int32(start), end: int32(end), pos: int16(min(pos, 1<<15-1)), exact: exact})
+		f.tokens = append(f.tokens, token{
+			word: id, start: int32(start), end: int32(end), pos: uint8(min(pos, maxPos)), exact: exact,
+		})
+		// Stop words take no position of their own: "monitoring and
+		// alerting" has its words next to each other.
+		return !e.words[id].stop
 	}
+	pos := int32(0)
 	for _, parts := range tokenize([]rune(f.text)) {
 		first := pos
 		for _, p := range parts {
-			n := len(f.tokens)
-			addToken(p.norm, p.start, p.end, p.exact)
-			if len(f.tokens) > n {
+			if addToken(p.norm, p.start, p.end, pos, p.exact) {
 				pos++
 			}
 		}
@@ -207,10 +229,9 @@ func (e *Engine) addField(f field) {
 			for _, p := range parts {
 				b.WriteString(p.norm)
 			}
-			save := pos
-			pos = first
-			addToken(b.String(), parts[0].start, parts[len(parts)-1].end, false)
-			pos = max(save, first+1)
+			if addToken(b.String(), parts[0].start, parts[len(parts)-1].end, first, false) && pos == first {
+				pos++
+			}
 		}
 	}
 	e.fields = append(e.fields, f)
@@ -236,9 +257,12 @@ type group struct {
 
 // parseQuery reads a query into at most maxQueryWords terms.
 func (e *Engine) parseQuery(query string) []term {
-	rs := []rune(query)
-	if len(rs) > maxQueryRunes {
-		rs = rs[:maxQueryRunes]
+	var rs []rune
+	for _, r := range query {
+		if len(rs) == maxQueryRunes {
+			break
+		}
+		rs = append(rs, r)
 	}
 	var raw []string
 	for _, parts := range tokenize(rs) {
@@ -266,9 +290,11 @@ func (e *Engine) parseQuery(query string) []term {
 	// Synonyms: every phrase of the query that the vocabulary knows (stop
 	// words included: "on call", "out of hours") adds its page phrases to
 	// the terms of its meaningful words, or becomes a term of its own.
+	var own []string // phrases already made terms of their own
 	for i := range raw {
 		for n := 1; n <= e.vocab.longest && i+n <= len(raw); n++ {
-			targets := e.vocab.synonyms[strings.Join(raw[i:i+n], " ")]
+			phrase := strings.Join(raw[i:i+n], " ")
+			targets := e.vocab.synonyms[phrase]
 			if len(targets) == 0 {
 				continue
 			}
@@ -279,7 +305,8 @@ func (e *Engine) parseQuery(query string) []term {
 					attached = true
 				}
 			}
-			if !attached && len(terms) < maxQueryWords {
+			if !attached && len(terms) < maxQueryWords && !slices.Contains(own, phrase) {
+				own = append(own, phrase)
 				terms = append(terms, term{})
 				e.addSynonyms(&terms[len(terms)-1], targets)
 			}
@@ -288,8 +315,8 @@ func (e *Engine) parseQuery(query string) []term {
 	return terms
 }
 
-// meaningful reports whether a word is worth matching: not a stop word,
-// not a single letter. Only such words are indexed.
+// meaningful reports whether a query word is worth matching: not a stop
+// word, not a single letter.
 func (e *Engine) meaningful(w string) bool {
 	return runeLen(w) >= 2 && !e.vocab.stop[w]
 }
@@ -310,21 +337,50 @@ func (e *Engine) addSynonyms(t *term, targets [][]string) {
 	}
 }
 
-// fieldHit is what one query matched in one field.
-type fieldHit struct {
-	field int32
-	mask  uint32               // terms matched
-	own   uint32               // terms matched by the query's own word
-	best  [maxQueryWords]int16 // best weighted score per term
-	pos   [maxQueryWords]int16 // the position of that best match
+// hitSet is what one query matched in the fields: one entry per field
+// hit, as parallel slices, so that a query touching thousands of fields
+// costs a few bytes a term for each. best and pos hold n entries (one per
+// term) per hit.
+type hitSet struct {
+	n     int // terms
+	field []int32
+	mask  []uint32 // terms matched
+	own   []uint32 // terms matched by the query's own word
+	best  []uint8  // best weighted score of each term (at most 125)
+	pos   []uint8  // position of that best match, for adjacency
+}
+
+// add appends an empty hit on field f and returns its index.
+func (hs *hitSet) add(f int32) int32 {
+	hs.field = append(hs.field, f)
+	hs.mask = append(hs.mask, 0)
+	hs.own = append(hs.own, 0)
+	hs.best = append(hs.best, make([]uint8, hs.n)...)
+	hs.pos = append(hs.pos, make([]uint8, hs.n)...)
+	return int32(len(hs.field) - 1)
+}
+
+// bonus is the reward for terms found together in hit i's field.
+func (hs *hitSet) bonus(i int32) int {
+	mask, pos := hs.mask[i], hs.pos[int(i)*hs.n:int(i+1)*hs.n]
+	b := sameFieldBonus * (bits.OnesCount32(mask) - 1)
+	for m := mask; m != 0; m &= m - 1 {
+		t := bits.TrailingZeros32(m)
+		for m2 := m & (m - 1); m2 != 0; m2 &= m2 - 1 {
+			u := bits.TrailingZeros32(m2)
+			if d := int(pos[t]) - int(pos[u]); (d == 1 || d == -1) && pos[t] != maxPos && pos[u] != maxPos {
+				b += adjacentBonus
+			}
+		}
+	}
+	return b
 }
 
 // contactHit is what one query matched in one contact.
 type contactHit struct {
 	contact int32
 	mask    uint32
-	best    [maxQueryWords]int16 // best over the contact's fields
-	bonus   int                  // best together-in-one-field bonus
+	bonus   int // best together-in-one-field bonus of its fields
 	score   int
 }
 
@@ -332,12 +388,12 @@ type contactHit struct {
 // touched are listed so that resetting costs what using did.
 type scratch struct {
 	val     []int16
-	pos     []int16
+	pos     []uint8
 	touched []int32
 }
 
 func newScratch(n int) scratch {
-	return scratch{val: make([]int16, n), pos: make([]int16, n)}
+	return scratch{val: make([]int16, n), pos: make([]uint8, n)}
 }
 
 // Search returns the contacts that match query, best first: at most limit
@@ -351,12 +407,12 @@ func (e *Engine) Search(query string, limit int) []Result {
 
 	// Match each distinct word once against the dictionary. matched holds,
 	// for highlighting, the best match of every indexed word found.
-	type altMatches struct {
+	type wordMatches struct {
 		word  string
 		loose bool
 		ms    []wordMatch
 	}
-	var cache []altMatches
+	var cache []wordMatches
 	lookup := func(w string, loose bool) []wordMatch {
 		for _, c := range cache {
 			if c.word == w && c.loose == loose {
@@ -364,24 +420,45 @@ func (e *Engine) Search(query string, limit int) []Result {
 			}
 		}
 		ms := e.matchWord(w, loose)
-		cache = append(cache, altMatches{w, loose, ms})
+		cache = append(cache, wordMatches{w, loose, ms})
 		return ms
 	}
 	matched := map[int32]wordMatch{}
-
-	// Score fields, term by term and group by group. A word's best match
-	// in a field counts once; a group's words add up, divided by their
-	// number; a term keeps its best group. hitOf[f] is 1 + f's index in hits.
-	hitOf := make([]int32, len(e.fields))
-	var hits []fieldHit
-	word, grp := newScratch(len(e.fields)), newScratch(len(e.fields))
-	for ti := range terms {
-		for _, g := range terms[ti].groups {
+	occurrences := 0 // bounds the number of fields hit
+	for _, t := range terms {
+		for _, g := range t.groups {
 			for _, w := range g.words {
 				for _, m := range lookup(w, g.own) {
 					if old, ok := matched[m.id]; !ok || m.score > old.score {
 						matched[m.id] = m
 					}
+					occurrences += len(e.postings[m.id])
+				}
+			}
+		}
+	}
+	if occurrences == 0 {
+		return nil
+	}
+
+	// Score fields, term by term and group by group. A word's best match
+	// in a field counts once; a group's words add up, divided by their
+	// number; a term keeps its best group. hitOf[f] is 1 + f's hit index.
+	hitOf := make([]int32, len(e.fields))
+	nHits := min(occurrences, len(e.fields))
+	hs := hitSet{
+		n:     len(terms),
+		field: make([]int32, 0, nHits),
+		mask:  make([]uint32, 0, nHits),
+		own:   make([]uint32, 0, nHits),
+		best:  make([]uint8, 0, nHits*len(terms)),
+		pos:   make([]uint8, 0, nHits*len(terms)),
+	}
+	word, grp := newScratch(len(e.fields)), newScratch(len(e.fields))
+	for ti := range terms {
+		for _, g := range terms[ti].groups {
+			for _, w := range g.words {
+				for _, m := range lookup(w, g.own) {
 					s := m.score * g.weight / 100
 					for _, p := range e.postings[m.id] {
 						f := &e.fields[p.field]
@@ -411,62 +488,60 @@ func (e *Engine) Search(query string, limit int) []Result {
 				if v <= 0 {
 					continue
 				}
-				h := hitOf[f]
-				if h == 0 {
-					hits = append(hits, fieldHit{field: f})
-					h = int32(len(hits))
-					hitOf[f] = h
+				h := hitOf[f] - 1
+				if h < 0 {
+					h = hs.add(f)
+					hitOf[f] = h + 1
 				}
-				fh := &hits[h-1]
-				fh.mask |= 1 << ti
+				hs.mask[h] |= 1 << ti
 				if g.own {
-					fh.own |= 1 << ti
+					hs.own[h] |= 1 << ti
 				}
-				if v > fh.best[ti] {
-					fh.best[ti] = v
-					fh.pos[ti] = grp.pos[f]
+				if i := int(h)*hs.n + ti; uint8(v) > hs.best[i] {
+					hs.best[i] = uint8(v)
+					hs.pos[i] = grp.pos[f]
 				}
 			}
 			grp.touched = grp.touched[:0]
 		}
 	}
-	if len(hits) == 0 {
+	if len(hs.field) == 0 {
 		return nil
 	}
 
-	// Gather fields into contacts. hitOfContact[c] is 1 + c's index in chits.
+	// Gather fields into contacts. contactOf[c] is 1 + c's index in chits,
+	// whose terms' best scores are in chBest, n a contact.
 	var all uint32 // the terms matched anywhere
-	for i := range hits {
-		all |= hits[i].mask
+	for _, m := range hs.mask {
+		all |= m
 	}
-	hitOfContact := make([]int32, len(e.contactFields)-1)
+	contactOf := make([]int32, len(e.contactFields)-1)
 	var chits []contactHit
-	for i := range hits {
-		fh := &hits[i]
-		c := e.fields[fh.field].contact
-		h := hitOfContact[c]
-		if h == 0 {
-			chits = append(chits, contactHit{contact: c})
-			h = int32(len(chits))
-			hitOfContact[c] = h
+	var chBest []uint8
+	for h := range hs.field {
+		f := &e.fields[hs.field[h]]
+		ci := contactOf[f.contact] - 1
+		if ci < 0 {
+			chits = append(chits, contactHit{contact: f.contact})
+			chBest = append(chBest, make([]uint8, hs.n)...)
+			ci = int32(len(chits) - 1)
+			contactOf[f.contact] = ci + 1
 		}
-		ch := &chits[h-1]
-		ch.mask |= fh.mask
-		for m := fh.mask; m != 0; m &= m - 1 {
-			t := bits.TrailingZeros32(m)
-			ch.best[t] = max(ch.best[t], fh.best[t])
+		ch := &chits[ci]
+		ch.mask |= hs.mask[h]
+		best, fbest := chBest[int(ci)*hs.n:int(ci+1)*hs.n], hs.best[h*hs.n:(h+1)*hs.n]
+		for t := range best {
+			best[t] = max(best[t], fbest[t])
 		}
-		b := fh.bonus()
-		if fh.own == all {
-			if f := e.fields[fh.field].name; f == FieldName || f == FieldChannel {
-				b += nameBonus
-			}
+		b := hs.bonus(int32(h))
+		if hs.own[h] == all && (f.name == FieldName || f.name == FieldChannel) {
+			b += nameBonus
 		}
 		ch.bonus = max(ch.bonus, b)
 	}
 
 	// Rarity of each term: how few contacts it matches.
-	var df [maxQueryWords]int
+	df := make([]int, hs.n)
 	for i := range chits {
 		for m := chits[i].mask; m != 0; m &= m - 1 {
 			df[bits.TrailingZeros32(m)]++
@@ -482,7 +557,7 @@ func (e *Engine) Search(query string, limit int) []Result {
 			if n > 1 {
 				rarity = rarityMin + (100-rarityMin)*(n-df[t])/(n-1)
 			}
-			score += rarity * (coverageBonus + int(ch.best[t])) / 100
+			score += rarity * (coverageBonus + int(chBest[i*hs.n+t])) / 100
 		}
 		ch.score = score
 	}
@@ -504,26 +579,10 @@ func (e *Engine) Search(query string, limit int) []Result {
 		out[i] = Result{
 			Contact: &e.dir.Contacts[ch.contact],
 			Score:   ch.score,
-			Matches: e.matches(ch.contact, hits, hitOf, matched),
+			Matches: e.matches(ch.contact, &hs, hitOf, matched),
 		}
 	}
 	return out
-}
-
-// bonus is the reward for terms found together in this field.
-func (fh *fieldHit) bonus() int {
-	n := bits.OnesCount32(fh.mask)
-	b := sameFieldBonus * (n - 1)
-	for m := fh.mask; m != 0; m &= m - 1 {
-		t := bits.TrailingZeros32(m)
-		for m2 := m & (m - 1); m2 != 0; m2 &= m2 - 1 {
-			u := bits.TrailingZeros32(m2)
-			if d := fh.pos[t] - fh.pos[u]; d == 1 || d == -1 {
-				b += adjacentBonus
-			}
-		}
-	}
-	return b
 }
 
 // topK returns the k best of hs in order, for a small k, without sorting
@@ -548,23 +607,21 @@ func topK(hs []contactHit, k int, cmp func(a, b contactHit) int) []contactHit {
 }
 
 // matches lists what matched in contact c, best first, with highlights.
-func (e *Engine) matches(c int32, hits []fieldHit, hitOf []int32, matched map[int32]wordMatch) []Match {
+func (e *Engine) matches(c int32, hs *hitSet, hitOf []int32, matched map[int32]wordMatch) []Match {
 	type scored struct {
 		m     Match
 		score int
-		field int32
 	}
 	var ms []scored
 	for fi := e.contactFields[c]; fi < e.contactFields[c+1]; fi++ {
-		h := hitOf[fi]
-		if h == 0 {
+		h := hitOf[fi] - 1
+		if h < 0 {
 			continue
 		}
-		fh := &hits[h-1]
 		f := &e.fields[fi]
-		score := fh.bonus()
-		for m := fh.mask; m != 0; m &= m - 1 {
-			score += int(fh.best[bits.TrailingZeros32(m)])
+		score := hs.bonus(h)
+		for _, b := range hs.best[int(h)*hs.n : int(h+1)*hs.n] {
+			score += int(b)
 		}
 		var rs [][2]int
 		for _, t := range f.tokens {
@@ -580,8 +637,9 @@ func (e *Engine) matches(c int32, hits []fieldHit, hitOf []int32, matched map[in
 				rs = append(rs, [2]int{int(t.start) + r[0], int(t.start) + r[1]})
 			}
 		}
-		ms = append(ms, scored{Match{Field: f.name, Index: f.index, Text: f.text, Ranges: mergeRanges(rs)}, score, fi})
+		ms = append(ms, scored{Match{Field: f.name, Index: f.index, Text: f.text, Ranges: mergeRanges(rs)}, score})
 	}
+	// Stable: equal scores keep field order (name, channel, ... vocabulary).
 	slices.SortStableFunc(ms, func(a, b scored) int { return b.score - a.score })
 	out := make([]Match, len(ms))
 	for i := range ms {
