@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"flag"
 	"io"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
@@ -314,3 +316,44 @@ func TestScreenshot(t *testing.T) {
 
 // announceWait outlasts the live region's debounce.
 const announceWait = time.Second
+
+// TestNarrowScreen: from 320 px wide nothing needs scrolling sideways, and
+// the answer and the escalation order are still there.
+func TestNarrowScreen(t *testing.T) {
+	base := startServer(t, nil, nil)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.EmulateViewport(320, 640), chromedp.Navigate(base+"/?q=database+migration"), waitWasm(),
+		waitText("#result-0", "#govuk-platform-engineering"))
+	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
+		t.Errorf("the page is %dpx wide at 320px", w)
+	}
+	for _, sel := range []string{".card__title", "#escalation", "#q"} {
+		if !eval[bool](t, ctx, fmt.Sprintf(`(() => { const r = document.querySelector(%q).getBoundingClientRect(); return r.width > 0 && r.right <= 320; })()`, sel)) {
+			t.Errorf("%s does not fit in 320px", sel)
+		}
+	}
+}
+
+// TestCopyChannel: the copy button puts the channel's name on the clipboard.
+func TestCopyChannel(t *testing.T) {
+	base := startServer(t, nil, nil)
+	ctx := newBrowser(t)
+	do(t, ctx,
+		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			for _, name := range []string{"clipboard-read", "clipboard-write"} {
+				if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+					Permission: &browser.PermissionDescriptor{Name: name}, Setting: "granted", Origin: base,
+				}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}),
+		chromedp.Navigate(base+"/?q=base+images"), waitWasm(),
+		chromedp.Click(chromedp.CSS(".card__copy")),
+		waitText(".card__copied", "Copied #govuk-platform-engineering"),
+	)
+	if got := eval[string](t, ctx, `navigator.clipboard.readText()`); got != "#govuk-platform-engineering" {
+		t.Errorf("the clipboard holds %q", got)
+	}
+}
