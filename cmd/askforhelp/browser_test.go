@@ -44,6 +44,10 @@ func TestPrerenderedHTML(t *testing.T) {
 			t.Errorf("raw HTML lacks escalation step %q", s.Text)
 		}
 	}
+	// Only the browser knows whether it offers to install the app.
+	if strings.Contains(body, "govuk-header__install") {
+		t.Error("the prerendered page shows an Install button")
+	}
 }
 
 // TestServerRendersQuery: /?q=incident without WebAssembly answers with

@@ -239,6 +239,8 @@ func TestSameOriginOnly(t *testing.T) {
 	for _, e := range res.InstallabilityErrors {
 		t.Errorf("not installable: %s %v", e.ErrorID, e.ErrorArguments)
 	}
+	// The browser offers to install it, so the Install button shows.
+	do(t, ctx, poll(`document.querySelector(".govuk-header__install") !== null`, 15*time.Second))
 	mu.Lock()
 	defer mu.Unlock()
 	if len(urls) < 5 {
