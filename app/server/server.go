@@ -8,6 +8,7 @@
 package server
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -57,6 +58,7 @@ type Server struct {
 	embed   string // CSP for /embed
 	demo    []byte
 	mf      []byte // the web app manifest
+	appJS   []byte // go-app's app.js, fetching the wasm for streaming compilation
 }
 
 // New prepares the server: it checks that the web folder holds app.wasm,
@@ -109,6 +111,9 @@ func New(o Options) (*Server, error) {
 	}
 	s := &Server{app: h, web: web, version: version, embed: frameCSP(o.FrameAncestors), demo: demo}
 	s.mf = s.manifest()
+	if s.appJS, err = s.streamingAppJS(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -144,6 +149,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		hd.Set("Content-Type", "application/manifest+json")
 		hd.Set("Cache-Control", "no-cache")
 		w.Write(s.mf)
+	case r.URL.Path == "/app.js":
+		hd.Set("Content-Type", "application/javascript")
+		hd.Set("Cache-Control", "no-cache")
+		hd.Set("ETag", `"`+s.version+`"`)
+		if r.Header.Get("If-None-Match") == `"`+s.version+`"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Write(s.appJS)
 	case r.URL.Path == DemoPath:
 		hd.Set("Content-Type", "text/html; charset=utf-8")
 		hd.Set("Cache-Control", "no-cache")
@@ -171,6 +185,22 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(rec.Code)
 	w.Write(body)
+}
+
+// streamingAppJS is go-app's app.js, except that it hands the browser the
+// wasm's own response rather than a copy made to count progress: the copy has
+// no URL, so the browser cannot keep the compiled code in its code cache,
+// and the progress it counts is never shown (the page is already there).
+func (s *Server) streamingAppJS() ([]byte, error) {
+	rec := httptest.NewRecorder()
+	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app.js", nil))
+	js := rec.Body.Bytes()
+	wasm := strconv.Quote(s.web.Resolve("/web/app.wasm"))
+	from := []byte("fetchWithProgress(" + wasm + ", showProgress)")
+	if rec.Code != http.StatusOK || bytes.Count(js, from) != 1 {
+		return nil, fmt.Errorf("go-app's app.js no longer fetches the wasm with %s: review streamingAppJS", from)
+	}
+	return bytes.Replace(js, from, []byte("fetch("+wasm+")"), 1), nil
 }
 
 // isPage reports whether a path is one of the app's pages rather than a
