@@ -1,5 +1,7 @@
 // Ask for help: what the page does without waiting for the WebAssembly.
-// Loaded (deferred) right after go-app's app.js on every page.
+// Loaded (deferred) right after go-app's app.js on every page. Plain
+// JavaScript, no data: the data and the search are the app's and the
+// server's.
 (function () {
   "use strict";
 
@@ -37,7 +39,77 @@
     });
   }
 
-  // 2. Inside an iframe made by embed.js, tell the page that frames the
+  // 2. Until the WebAssembly has started, answer from the server: each
+  // change to the search box asks this page's own address with ?q= (which
+  // the server renders, as it does for a browser without JavaScript) and
+  // shows the answer, the matches and the live region's count from it. The
+  // app replaces all of it with its own rendering of the same thing once it
+  // starts; nothing is done after that, nor when there is no server (a
+  // static copy, or offline), where the app alone answers.
+  var box = document.getElementById("q");
+  var layout = document.querySelector(".layout");
+  var asked = 0;
+  function started() {
+    return document.getElementById("app-wasm-loader") === null;
+  }
+  function answer() {
+    if (started() || !window.fetch || !window.DOMParser) {
+      return;
+    }
+    var n = ++asked;
+    var url = new URL(window.location.href);
+    if (box.value.trim() === "") {
+      url.searchParams.delete("q");
+    } else {
+      url.searchParams.set("q", box.value);
+    }
+    fetch(url.href, { credentials: "same-origin" }).then(function (res) {
+      return res.ok && (res.headers.get("Content-Type") || "").indexOf("text/html") === 0 ? res.text() : null;
+    }).then(function (html) {
+      if (html === null || n !== asked || started()) {
+        return;
+      }
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var fresh = doc.querySelector(".layout");
+      var freshBox = doc.getElementById("q");
+      if (!fresh || !freshBox || freshBox.value !== box.value) {
+        return; // not this app's page, or an answer to something else
+      }
+      // Keep the form (the box being typed in) and the live region (a new
+      // one would not be announced); take the rest from the server.
+      var keep = { q: true, status: true };
+      Array.prototype.slice.call(layout.children).forEach(function (el) {
+        if (!el.querySelector("#q") && !keep[el.id]) {
+          el.remove();
+        }
+      });
+      Array.prototype.slice.call(fresh.children).forEach(function (el) {
+        if (!el.querySelector("#q") && !keep[el.id]) {
+          layout.appendChild(document.importNode(el, true));
+        }
+      });
+      var status = doc.getElementById("status");
+      if (status) {
+        document.getElementById("status").textContent = status.textContent;
+      }
+      box.setAttribute("aria-expanded", freshBox.getAttribute("aria-expanded") || "false");
+      window.history.replaceState(null, "", url.href);
+    }).catch(function () {
+      // No server: the app will answer when it starts.
+    });
+  }
+  if (box && layout && !started()) {
+    box.addEventListener("input", answer);
+    var q = new URL(window.location.href).searchParams.get("q") || "";
+    if (box.value === "" && q !== "") {
+      box.value = q; // a page served from the cache for any ?q=
+      answer();
+    } else if (box.value !== q) {
+      answer(); // typed before this script ran
+    }
+  }
+
+  // 3. Inside an iframe made by embed.js, tell the page that frames the
   // widget how tall it is, whenever that changes. Write only to the origin
   // embed.js named (?parent=), and only if it really is the one framing us.
   if (window.parent === window) {

@@ -197,6 +197,55 @@ func TestTypingBeforeWasm(t *testing.T) {
 	}
 }
 
+// TestAnswerBeforeWasm: while the wasm is still loading, what is typed is
+// answered from the server, and the app takes over from there.
+func TestAnswerBeforeWasm(t *testing.T) {
+	release := make(chan struct{})
+	var once sync.Once
+	var asked sync.Map
+	hold := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/web/app.wasm" {
+				<-release
+			}
+			if q := r.URL.Query().Get("q"); q != "" {
+				asked.Store(q, true)
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	base := startServer(t, nil, hold)
+	t.Cleanup(func() { once.Do(func() { close(release) }) })
+	ctx := newBrowser(t)
+	do(t, ctx, call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: clsObserver}),
+		chromedp.Navigate(base+"/"),
+		chromedp.SendKeys(chromedp.CSS("#q"), "base images"),
+		waitText("#result-0", "#govuk-platform-engineering"),
+		waitText("#status", "1 team matches base images"),
+	)
+	if !eval[bool](t, ctx, `document.getElementById("app-wasm-loader") !== null`) {
+		t.Fatal("the wasm started: the answer did not come from the server")
+	}
+	if _, ok := asked.Load("base images"); !ok {
+		t.Error("the server was not asked for ?q=base images")
+	}
+	if u := eval[string](t, ctx, `location.search`); u != "?q=base+images" {
+		t.Errorf("the address is %q", u)
+	}
+	if eval[string](t, ctx, `document.getElementById("q").getAttribute("aria-expanded")`) != "true" {
+		t.Error("the combobox is not expanded")
+	}
+	once.Do(func() { close(release) })
+	do(t, ctx, waitWasm(), chromedp.SendKeys(chromedp.CSS("#q"), " please"), chromedp.Sleep(300*time.Millisecond))
+	if got := eval[string](t, ctx, `document.getElementById("q").value`); got != "base images please" {
+		t.Errorf("after the wasm started the search box holds %q", got)
+	}
+	do(t, ctx, waitText("#result-0", "#govuk-platform-engineering"))
+	if cls := eval[float64](t, ctx, `window.__cls`); cls > 0 {
+		t.Errorf("CLS %.4f, want 0", cls)
+	}
+}
+
 // clsObserver sums layout shifts not caused by recent input, as the
 // Cumulative Layout Shift metric does.
 const clsObserver = `window.__cls = 0;

@@ -36,6 +36,16 @@ func waitWorker() chromedp.Action[chromedp.Void] {
 	return chromedp.Evaluate[chromedp.Void](`navigator.serviceWorker.ready.then(r => r.active.state)`, chromedp.EvalAwaitPromise)
 }
 
+// reloadPage reloads the page and waits until the new document is there,
+// so that what follows cannot act on the old one.
+func reloadPage() chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Evaluate[chromedp.Void](`window.__stale = true`),
+		chromedp.Reload(),
+		poll(`window.__stale === undefined && document.readyState !== "loading"`, 30*time.Second),
+	)
+}
+
 // searchFor types a query into the page's search box and waits for the first
 // option to name want.
 func searchFor(query, want string) chromedp.Action[chromedp.Void] {
@@ -51,7 +61,7 @@ func TestOffline(t *testing.T) {
 	if _, err := http.Get(srv.URL + "/"); err == nil {
 		t.Fatal("the server still answers: the test would prove nothing")
 	}
-	do(t, ctx, chromedp.Reload(), waitWasm(), searchFor("database migration", "#govuk-platform-engineering"))
+	do(t, ctx, reloadPage(), waitWasm(), searchFor("database migration", "#govuk-platform-engineering"))
 	do(t, ctx, chromedp.Navigate(srv.URL+"/embed?q=base+images"), waitWasm(), waitText("#result-0", "#govuk-platform-engineering"))
 	do(t, ctx, searchFor("database migration", "#govuk-platform-engineering"))
 	if got := textOf(t, ctx, ".card__title"); !strings.Contains(got, "#govuk-platform-engineering") {
@@ -79,7 +89,7 @@ func TestUpdate(t *testing.T) {
 	// Restart A: a reload finds nothing new.
 	srv.Stop()
 	srv = serveOn(t, srv.Addr, newApp(t, server.Options{WebDir: webDir}))
-	do(t, ctx, chromedp.Reload(), waitWasm(), chromedp.Sleep(3*time.Second))
+	do(t, ctx, reloadPage(), waitWasm(), chromedp.Sleep(3*time.Second))
 	if n := eval[int](t, ctx, `document.querySelectorAll(".notice").length`); n != 0 {
 		t.Fatal("an unchanged server that restarted showed the update notice")
 	}
@@ -87,7 +97,7 @@ func TestUpdate(t *testing.T) {
 	// B on the same address: the notice, then B's data after reload.
 	srv.Stop()
 	serveOn(t, srv.Addr, b)
-	do(t, ctx, chromedp.Reload(), waitWasm(), waitText(".notice", "A new version is available"))
+	do(t, ctx, reloadPage(), waitWasm(), waitText(".notice", "A new version is available"))
 	if strings.Contains(textOf(t, ctx, "main"), "#govuk-technical-on-call") {
 		t.Fatal("page A already shows B's data")
 	}
