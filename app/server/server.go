@@ -8,7 +8,6 @@
 package server
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -18,6 +17,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -179,7 +179,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		hd[k] = v
 	}
 	if rec.Code == http.StatusOK && strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
-		body = tidyHTML(body)
+		body = goappCSS.ReplaceAll(tidyHTML(body), nil)
 		hd.Set("Content-Type", "text/html; charset=utf-8")
 		hd.Set("Content-Length", strconv.Itoa(len(body)))
 	}
@@ -187,21 +187,39 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	w.Write(body)
 }
 
-// streamingAppJS is go-app's app.js, except that it hands the browser the
-// wasm's own response rather than a copy made to count progress: the copy has
-// no URL, so the browser cannot keep the compiled code in its code cache,
-// and the progress it counts is never shown (the page is already there).
+// streamingAppJS is go-app's app.js with two changes for a faster start:
+//   - it hands the browser the wasm's own response rather than a copy made
+//     to count progress: the copy has no URL, so the browser could not keep
+//     the compiled code in its code cache, and the progress it counts is
+//     never shown (the page is already there);
+//   - it registers the service worker once the wasm has started rather than
+//     first: installing the worker fetches every file the app needs, app.wasm
+//     included, and would compete with the page's own download of it.
 func (s *Server) streamingAppJS() ([]byte, error) {
 	rec := httptest.NewRecorder()
 	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app.js", nil))
-	js := rec.Body.Bytes()
-	wasm := strconv.Quote(s.web.Resolve("/web/app.wasm"))
-	from := []byte("fetchWithProgress(" + wasm + ", showProgress)")
-	if rec.Code != http.StatusOK || bytes.Count(js, from) != 1 {
-		return nil, fmt.Errorf("go-app's app.js no longer fetches the wasm with %s: review streamingAppJS", from)
+	if rec.Code != http.StatusOK {
+		return nil, fmt.Errorf("go-app's app.js: status %d", rec.Code)
 	}
-	return bytes.Replace(js, from, []byte("fetch("+wasm+")"), 1), nil
+	js := rec.Body.String()
+	wasm := strconv.Quote(s.web.Resolve("/web/app.wasm"))
+	for _, r := range [][2]string{
+		{"fetchWithProgress(" + wasm + ", showProgress)", "fetch(" + wasm + ")"},
+		{"goappInitServiceWorker();\n", ""},
+		{"goappInitWebAssembly();\n", "goappInitWebAssembly().finally(goappInitServiceWorker);\n"},
+	} {
+		if strings.Count(js, r[0]) != 1 {
+			return nil, fmt.Errorf("go-app's app.js no longer has %q once: review streamingAppJS", r[0])
+		}
+		js = strings.Replace(js, r[0], r[1], 1)
+	}
+	return []byte(js), nil
 }
+
+// goappCSS is the link to go-app's stylesheet, which styles only its loading
+// screen (never shown here) and its not-found page: one render-blocking
+// request less before the page can paint.
+var goappCSS = regexp.MustCompile(`\s*<link [^>]*href="[^"]*/app\.css"[^>]*>`)
 
 // isPage reports whether a path is one of the app's pages rather than a
 // script, stylesheet, manifest or file under /web/.
