@@ -262,40 +262,40 @@ func (p *Page) Render() app.UI {
 		app.Div().Class("notice-slot").Body(
 			app.If(p.updated, func() app.UI {
 				return app.Div().Class("notice").Role("status").Body(
-					app.P().Class("notice__text").Text("A new version is available."),
-					app.Button().Type("button").Class("govuk-button govuk-button--secondary notice__reload").
+					app.Elem("p").Class("notice__text").Text("A new version is available."),
+					app.Elem("button").Attr("type", "button").Class("govuk-button govuk-button--secondary notice__reload").
 						OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }).Text("Reload"),
 				)
 			}),
 		),
-		app.H1().Class("govuk-heading-l").Text(d.Title),
+		app.Elem("h1").Class("govuk-heading-l").Text(d.Title),
 		app.Div().Class("layout").Body(layout...),
 	}
 	if p.Embed {
-		return app.Main().ID("main").Class("app app--embed").Body(body...)
+		return app.Elem("main").ID("main").Class("app app--embed").Body(body...)
 	}
 	return app.Div().Class("app").Body(
-		app.A().Class("govuk-skip-link").Href("#"+inputID).Text("Skip to search"),
-		app.Header().Class("govuk-header").Body(
+		app.Elem("a").Class("govuk-skip-link").Attr("href", "#"+inputID).Text("Skip to search"),
+		app.Elem("header").Class("govuk-header").Body(
 			app.Div().Class("govuk-width-container").Body(
-				app.A().Class("govuk-header__link").Href(d.PageURL).Body(
-					app.Span().Class("govuk-header__logotype").Text("GOV.UK"),
-					app.Span().Class("govuk-header__product").Text("Developer manual"),
+				app.Elem("a").Class("govuk-header__link").Attr("href", d.PageURL).Body(
+					app.Elem("span").Class("govuk-header__logotype").Text("GOV.UK"),
+					app.Elem("span").Class("govuk-header__product").Text("Developer manual"),
 				),
 				app.If(p.installable, func() app.UI {
-					return app.Button().Type("button").Class("govuk-button govuk-button--secondary govuk-header__install").
+					return app.Elem("button").Attr("type", "button").Class("govuk-button govuk-button--secondary govuk-header__install").
 						OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }).Text("Install")
 				}),
 			),
 		),
 		app.Div().Class("govuk-width-container").Body(
-			app.Main().ID("main").Class("govuk-main-wrapper").Body(body...),
+			app.Elem("main").ID("main").Class("govuk-main-wrapper").Body(body...),
 		),
-		app.Footer().Class("govuk-footer").Body(
+		app.Elem("footer").Class("govuk-footer").Body(
 			app.Div().Class("govuk-width-container").Body(
-				app.P().Body(
+				app.Elem("p").Body(
 					app.Text("From the GOV.UK developer manual page "),
-					app.A().Href(d.PageURL).Text(d.Title),
+					app.Elem("a").Attr("href", d.PageURL).Text(d.Title),
 					app.Text(". Page owner: "+d.Owner+"."),
 				),
 			),
@@ -305,9 +305,9 @@ func (p *Page) Render() app.UI {
 
 func (p *Page) renderForm() app.UI {
 	expanded := len(p.results) > 0
-	input := app.Input().
-		ID(inputID).Name("q").Type("text").Class("govuk-input").
-		Value(p.query).
+	input := app.ElemSelfClosing("input").
+		ID(inputID).Attr("name", "q").Attr("type", "text").Class("govuk-input").
+		Attr("value", p.query).
 		Role("combobox").
 		Attr("autocomplete", "off").
 		Spellcheck(false).
@@ -322,12 +322,12 @@ func (p *Page) renderForm() app.UI {
 		input = input.Aria("activedescendant", optionID+strconv.Itoa(p.active))
 	}
 	// No action: the form asks the page it is on, wherever the site is served.
-	return app.Form().Class("search").Role("search").Method("get").Body(
-		app.Label().Class("govuk-label govuk-label--m").For(inputID).Text("What do you need help with?"),
+	return app.Elem("form").Class("search").Role("search").Attr("method", "get").Body(
+		app.Elem("label").Class("govuk-label govuk-label--m").Attr("for", inputID).Text("What do you need help with?"),
 		app.Div().ID(inputID+"-hint").Class("govuk-hint").Text("For example: database migration, base images"),
 		app.Div().Class("search__row").Body(
 			input,
-			app.Button().Type("submit").Class("govuk-button search__button").Text("Search"),
+			app.Elem("button").Attr("type", "submit").Class("govuk-button search__button").Text("Search"),
 		),
 	)
 }
@@ -338,15 +338,15 @@ func (p *Page) renderAnswer(d *directory.Directory) app.UI {
 	q := strings.TrimSpace(p.query)
 	if q == "" {
 		// The listbox is always present so that aria-controls names an element.
-		return app.Ul().ID(listboxID).Role("listbox").Aria("label", "Matching teams").Class("results results--empty")
+		return app.Elem("ul").ID(listboxID).Role("listbox").Aria("label", "Matching teams").Class("results results--empty")
 	}
 	if len(p.results) == 0 {
 		return app.Div().Class("answer answer--none").Body(
-			app.Ul().ID(listboxID).Role("listbox").Aria("label", "Matching teams").Class("results results--empty"),
-			app.H2().Class("govuk-heading-m").Text("No team matches “"+q+"”"),
-			app.P().Class("govuk-body").Body(
+			app.Elem("ul").ID(listboxID).Role("listbox").Aria("label", "Matching teams").Class("results results--empty"),
+			app.Elem("h2").Class("govuk-heading-m").Text("No team matches “"+q+"”"),
+			app.Elem("p").Class("govuk-body").Body(
 				app.Text("Try other words, or "),
-				app.A().Class("govuk-link").Href("#escalation").Text("ask in the escalation order below"),
+				app.Elem("a").Class("govuk-link").Attr("href", "#escalation").Text("ask in the escalation order below"),
 				app.Text(", starting with your tech lead."),
 			),
 		)
@@ -354,8 +354,8 @@ func (p *Page) renderAnswer(d *directory.Directory) app.UI {
 	sel := max(p.active, 0)
 	return app.Div().Class("answer").Body(
 		p.renderCard(d, p.results[sel], sel),
-		app.H2().Class("govuk-heading-s results__title").ID(listboxID+"-title").Text("Teams that match"),
-		app.Ul().ID(listboxID).Class("results").Role("listbox").Aria("labelledby", listboxID+"-title").Body(
+		app.Elem("h2").Class("govuk-heading-s results__title").ID(listboxID+"-title").Text("Teams that match"),
+		app.Elem("ul").ID(listboxID).Class("results").Role("listbox").Aria("labelledby", listboxID+"-title").Body(
 			app.Range(p.results).Slice(func(i int) app.UI {
 				return p.renderOption(p.results[i], i)
 			}),
@@ -373,25 +373,25 @@ func (p *Page) renderCard(d *directory.Directory, r search.Result, i int) app.UI
 	}
 	var why app.UI
 	if m, ok := bestText(r); ok {
-		why = app.P().Class("card__why").Body(
-			app.Span().Class("card__why-label").Text("Looks after: "),
+		why = app.Elem("p").Class("card__why").Body(
+			app.Elem("span").Class("card__why-label").Text("Looks after: "),
 			highlight(m.Text, m.Ranges),
 		)
 	}
-	return app.Section().Class("card").Aria("labelledby", "card-title").Body(
-		app.P().Class("card__caption").Text(caption),
-		app.H2().ID("card-title").Class("card__title").Body(askLink(d, c, optionID+strconv.Itoa(i)+"-link")...),
-		app.P().Class("card__team").Text(c.Name),
+	return app.Elem("section").Class("card").Aria("labelledby", "card-title").Body(
+		app.Elem("p").Class("card__caption").Text(caption),
+		app.Elem("h2").ID("card-title").Class("card__title").Body(askLink(d, c, optionID+strconv.Itoa(i)+"-link")...),
+		app.Elem("p").Class("card__team").Text(c.Name),
 		why,
 		app.Div().Class("card__actions").Body(
 			app.If(c.Channel != "", func() app.UI {
-				return app.Button().Type("button").Class("govuk-button govuk-button--secondary card__copy").
+				return app.Elem("button").Attr("type", "button").Class("govuk-button govuk-button--secondary card__copy").
 					OnClick(p.onCopy(c.Channel)).Text("Copy " + c.Channel)
 			}),
-			app.A().Class("govuk-link card__source").Href(d.SectionURL(c)).Text("Read about this on the manual page"),
+			app.Elem("a").Class("govuk-link card__source").Attr("href", d.SectionURL(c)).Text("Read about this on the manual page"),
 		),
 		app.If(p.copied != "", func() app.UI {
-			return app.P().Class("card__copied").Text(p.copied)
+			return app.Elem("p").Class("card__copied").Text(p.copied)
 		}),
 	)
 }
@@ -399,14 +399,14 @@ func (p *Page) renderCard(d *directory.Directory, r search.Result, i int) app.UI
 // askLink says where to ask: the channel (linked, in a new tab), else the
 // handle or email the page gives.
 func askLink(d *directory.Directory, c *directory.Contact, id string) []app.UI {
-	newTab := func(a app.HTMLA) app.HTMLA {
-		return a.Target("_blank").Rel("noopener noreferrer")
+	newTab := func(a app.HTMLElem) app.HTMLElem {
+		return a.Attr("target", "_blank").Attr("rel", "noopener noreferrer")
 	}
 	switch {
 	case strings.HasPrefix(c.Channel, "#"):
-		return []app.UI{app.Text("Ask in "), newTab(app.A().ID(id).Class("govuk-link").Href(c.URL)).Text(c.Channel)}
+		return []app.UI{app.Text("Ask in "), newTab(app.Elem("a").ID(id).Class("govuk-link").Attr("href", c.URL)).Text(c.Channel)}
 	case c.Channel != "":
-		ui := []app.UI{app.Text("Ping "), newTab(app.A().ID(id).Class("govuk-link").Href(d.SectionURL(c))).Text(c.Channel), app.Text(" on Slack")}
+		ui := []app.UI{app.Text("Ping "), newTab(app.Elem("a").ID(id).Class("govuk-link").Attr("href", d.SectionURL(c))).Text(c.Channel), app.Text(" on Slack")}
 		if c.Email != "" {
 			ui = append(ui, app.Text(" or email "), emailLink(c))
 		}
@@ -414,17 +414,17 @@ func askLink(d *directory.Directory, c *directory.Contact, id string) []app.UI {
 	case c.Email != "":
 		return []app.UI{app.Text("Email "), emailLink(c).ID(id)}
 	}
-	return []app.UI{app.Text("Ask the "), newTab(app.A().ID(id).Class("govuk-link").Href(d.SectionURL(c))).Text(c.Name)}
+	return []app.UI{app.Text("Ask the "), newTab(app.Elem("a").ID(id).Class("govuk-link").Attr("href", d.SectionURL(c))).Text(c.Name)}
 }
 
 // emailLink links a contact's email address. A Google group's address is
 // shown by the group's name, as the manual page does.
-func emailLink(c *directory.Contact) app.HTMLA {
+func emailLink(c *directory.Contact) app.HTMLElem {
 	text := c.Email
 	if local, _, ok := strings.Cut(c.Email, "@"); ok && c.EmailURL != "" {
 		text = local
 	}
-	return app.A().Class("govuk-link").Href("mailto:" + c.Email).Text(text)
+	return app.Elem("a").Class("govuk-link").Attr("href", "mailto:" + c.Email).Text(text)
 }
 
 func (p *Page) renderOption(r search.Result, i int) app.UI {
@@ -438,15 +438,15 @@ func (p *Page) renderOption(r search.Result, i int) app.UI {
 	}
 	var why app.UI
 	if m, ok := bestText(r); ok {
-		why = app.Span().Class("option__why").Body(highlight(m.Text, m.Ranges))
+		why = app.Elem("span").Class("option__why").Body(highlight(m.Text, m.Ranges))
 	}
-	return app.Li().ID(optionID+strconv.Itoa(i)).Role("option").
+	return app.Elem("li").ID(optionID+strconv.Itoa(i)).Role("option").
 		Class(optionClass(i == p.active)).
 		Aria("selected", strconv.FormatBool(i == p.active)).
 		OnClick(p.onOptionClick(i)).
 		Body(
-			app.Span().Class("option__channel").Text(ask),
-			app.Span().Class("option__team").Text(c.Name),
+			app.Elem("span").Class("option__channel").Text(ask),
+			app.Elem("span").Class("option__team").Text(c.Name),
 			why,
 		)
 }
@@ -485,7 +485,7 @@ func highlight(text string, ranges [][2]int) app.UI {
 		if r[0] > pos {
 			parts = append(parts, app.Text(string(runes[pos:r[0]])))
 		}
-		parts = append(parts, app.Mark().Text(string(runes[r[0]:r[1]])))
+		parts = append(parts, app.Elem("mark").Text(string(runes[r[0]:r[1]])))
 		pos = r[1]
 	}
 	if pos < len(runes) {
@@ -493,7 +493,7 @@ func highlight(text string, ranges [][2]int) app.UI {
 	}
 	// data-inline: the server puts these children back to back (see
 	// app/server), so that a highlight inside a word stays inside it.
-	return app.Span().Attr("data-inline", true).Body(parts...)
+	return app.Elem("span").Attr("data-inline", true).Body(parts...)
 }
 
 // renderEscalation is the order in which to ask, always on the page.
@@ -501,11 +501,11 @@ func (p *Page) renderEscalation(d *directory.Directory) app.UI {
 	if len(d.Escalation) == 0 {
 		return nil
 	}
-	return app.Aside().ID("escalation").Class("escalation").Aria("labelledby", "escalation-title").Body(
-		app.H2().ID("escalation-title").Class("govuk-heading-s").Text("Still stuck? Ask in this order"),
-		app.Ol().Class("escalation__steps").Body(
+	return app.Elem("aside").ID("escalation").Class("escalation").Aria("labelledby", "escalation-title").Body(
+		app.Elem("h2").ID("escalation-title").Class("govuk-heading-s").Text("Still stuck? Ask in this order"),
+		app.Elem("ol").Class("escalation__steps").Body(
 			app.Range(d.Escalation).Slice(func(i int) app.UI {
-				return app.Li().Body(app.Span().Attr("data-inline", true).Body(renderStep(d, d.Escalation[i])...))
+				return app.Elem("li").Body(app.Elem("span").Attr("data-inline", true).Body(renderStep(d, d.Escalation[i])...))
 			}),
 		),
 	)
@@ -515,33 +515,33 @@ func renderStep(d *directory.Directory, s directory.Step) []app.UI {
 	c := d.Contact(s.Contact)
 	switch {
 	case c != nil && strings.HasPrefix(c.Channel, "@"):
-		ui := []app.UI{app.Text(s.Text + ": "), app.A().Class("govuk-link").Href(d.SectionURL(c)).Text(c.Channel), app.Text(" on Slack")}
+		ui := []app.UI{app.Text(s.Text + ": "), app.Elem("a").Class("govuk-link").Attr("href", d.SectionURL(c)).Text(c.Channel), app.Text(" on Slack")}
 		if c.Email != "" {
 			ui = append(ui, app.Text(", or email "), emailLink(c))
 		}
 		return ui
 	case s.Channel != "" && s.URL != "":
-		return []app.UI{app.A().Class("govuk-link").Href(s.URL).Target("_blank").Rel("noopener noreferrer").Text(s.Text)}
+		return []app.UI{app.Elem("a").Class("govuk-link").Attr("href", s.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(s.Text)}
 	}
 	return []app.UI{app.Text(s.Text)}
 }
 
 // renderBrowse lists every contact and what it looks after, as the page does.
 func (p *Page) renderBrowse(d *directory.Directory) app.UI {
-	return app.Section().Class("browse").Aria("labelledby", "browse-title").Body(
-		app.H2().ID("browse-title").Class("govuk-heading-m").Text("Teams and communities"),
+	return app.Elem("section").Class("browse").Aria("labelledby", "browse-title").Body(
+		app.Elem("h2").ID("browse-title").Class("govuk-heading-m").Text("Teams and communities"),
 		app.Range(d.Contacts).Slice(func(i int) app.UI {
 			c := &d.Contacts[i]
 			return app.Div().Class("contact").ID("contact-"+c.ID).Body(
-				app.H3().Class("govuk-heading-s contact__name").Text(c.Name),
-				app.P().Class("contact__ask").Body(askLink(d, c, "")...),
+				app.Elem("h3").Class("govuk-heading-s contact__name").Text(c.Name),
+				app.Elem("p").Class("contact__ask").Body(askLink(d, c, "")...),
 				app.If(c.Summary != "" && len(c.Responsibilities) == 0, func() app.UI {
-					return app.P().Class("govuk-body").Text(c.Summary)
+					return app.Elem("p").Class("govuk-body").Text(c.Summary)
 				}),
 				app.If(len(c.Responsibilities) > 0, func() app.UI {
-					return app.Ul().Class("govuk-list govuk-list--bullet").Body(
+					return app.Elem("ul").Class("govuk-list govuk-list--bullet").Body(
 						app.Range(c.Responsibilities).Slice(func(j int) app.UI {
-							return app.Li().Text(c.Responsibilities[j])
+							return app.Elem("li").Text(c.Responsibilities[j])
 						}),
 					)
 				}),
