@@ -424,7 +424,7 @@ func emailLink(c *directory.Contact) app.HTMLElem {
 	if local, _, ok := strings.Cut(c.Email, "@"); ok && c.EmailURL != "" {
 		text = local
 	}
-	return app.Elem("a").Class("govuk-link").Attr("href", "mailto:" + c.Email).Text(text)
+	return app.Elem("a").Class("govuk-link").Attr("href", "mailto:"+c.Email).Text(text)
 }
 
 func (p *Page) renderOption(r search.Result, i int) app.UI {
