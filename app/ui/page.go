@@ -108,6 +108,20 @@ func (p *Page) OnMount(ctx app.Context) {
 		})
 		app.Window().Call("queueMicrotask", restore)
 	}
+	// When the browser is idle, index the directory and run one search, so
+	// that the first keystroke neither builds the index nor waits for the
+	// browser to compile the search's code (it compiles wasm functions on
+	// their first call).
+	if idle := app.Window().Get("requestIdleCallback"); idle.Truthy() {
+		var warm app.Func
+		warm = app.FuncOf(func(this app.Value, args []app.Value) any {
+			_, eng := current()
+			eng.Search("warm up", 1)
+			warm.Release()
+			return nil
+		})
+		app.Window().Call("requestIdleCallback", warm, map[string]any{"timeout": 2000})
+	}
 	app.Window().Call("addEventListener", "keydown", app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := args[0]
 		if e.Get("key").String() != "/" || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
