@@ -29,9 +29,12 @@ $(WASM).br: $(WASM) $(BIN)
 	$(BIN) compress $(WASM)
 
 # The client links only what the browser needs: the server, the CLI and the
-# Markdown reader are behind //go:build !wasm.
+# Markdown reader are behind //go:build !wasm. Not inlining the non-standard
+# packages' functions makes the wasm 11 kB (brotli) smaller at no measurable
+# cost to the search (README: Size and speed).
+WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags='github.com/...=-l'
 $(WASM): $(GOFILES) app/directory/vocabulary.txt
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./cmd/askforhelp
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./cmd/askforhelp
 
 $(BIN): $(GOFILES) app/directory/vocabulary.txt
 	$(GO) build -trimpath -o $@ ./cmd/askforhelp

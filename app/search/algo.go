@@ -2,7 +2,7 @@ package search
 
 import (
 	"math/bits"
-	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -164,9 +164,7 @@ func (e *Engine) matchWord(q string, loose bool) []wordMatch {
 		return out
 	}
 	if len(qr) >= minPrefixRunes {
-		i, _ := slices.BinarySearchFunc(e.sorted, q, func(id int32, q string) int {
-			return strings.Compare(e.words[id].text, q)
-		})
+		i := sort.Search(len(e.sorted), func(i int) bool { return e.words[e.sorted[i]].text >= q })
 		for ; i < len(e.sorted) && strings.HasPrefix(e.words[e.sorted[i]].text, q); i++ {
 			if n := len(e.words[e.sorted[i]].runes); n > len(qr) && !e.words[e.sorted[i]].stop {
 				s := scorePrefixMin + (scorePrefixMax-scorePrefixMin)*len(qr)/n

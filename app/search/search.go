@@ -17,6 +17,7 @@ package search
 import (
 	"math/bits"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/alphagov/askforhelp/app/directory"
@@ -181,7 +182,7 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 		e.byLen[lenKey{w.runes[0], len(w.runes)}] = append(e.byLen[lenKey{w.runes[0], len(w.runes)}], id)
 		e.byStemLen[lenKey{w.runes[0], len(w.stemRunes)}] = append(e.byStemLen[lenKey{w.runes[0], len(w.stemRunes)}], id)
 	}
-	slices.SortFunc(e.sorted, func(a, b int32) int { return strings.Compare(e.words[a].text, e.words[b].text) })
+	sort.Slice(e.sorted, func(i, j int) bool { return e.words[e.sorted[i]].text < e.words[e.sorted[j]].text })
 	return e
 }
 
@@ -571,7 +572,7 @@ func (e *Engine) Search(query string, limit int) []Result {
 	if limit > 0 && limit < len(chits) {
 		chits = topK(chits, limit, better)
 	} else {
-		slices.SortFunc(chits, better)
+		sort.Slice(chits, func(i, j int) bool { return better(chits[i], chits[j]) < 0 })
 	}
 
 	out := make([]Result, len(chits))
@@ -589,7 +590,7 @@ func (e *Engine) Search(query string, limit int) []Result {
 // them all.
 func topK(hs []contactHit, k int, cmp func(a, b contactHit) int) []contactHit {
 	if k > 64 {
-		slices.SortFunc(hs, cmp)
+		sort.Slice(hs, func(i, j int) bool { return cmp(hs[i], hs[j]) < 0 })
 		return hs[:k]
 	}
 	top := make([]contactHit, 0, k+1)
@@ -597,8 +598,10 @@ func topK(hs []contactHit, k int, cmp func(a, b contactHit) int) []contactHit {
 		if len(top) == k && cmp(h, top[k-1]) >= 0 {
 			continue
 		}
-		i, _ := slices.BinarySearchFunc(top, h, cmp)
-		top = slices.Insert(top, i, h)
+		i := sort.Search(len(top), func(i int) bool { return cmp(top[i], h) >= 0 })
+		top = append(top, contactHit{})
+		copy(top[i+1:], top[i:])
+		top[i] = h
 		if len(top) > k {
 			top = top[:k]
 		}
@@ -640,7 +643,7 @@ func (e *Engine) matches(c int32, hs *hitSet, hitOf []int32, matched map[int32]w
 		ms = append(ms, scored{Match{Field: f.name, Index: f.index, Text: f.text, Ranges: mergeRanges(rs)}, score})
 	}
 	// Stable: equal scores keep field order (name, channel, ... vocabulary).
-	slices.SortStableFunc(ms, func(a, b scored) int { return b.score - a.score })
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].score > ms[j].score })
 	out := make([]Match, len(ms))
 	for i := range ms {
 		out[i] = ms[i].m
@@ -650,11 +653,11 @@ func (e *Engine) matches(c int32, hs *hitSet, hitOf []int32, matched map[int32]w
 
 // mergeRanges sorts ranges and merges those that overlap or touch.
 func mergeRanges(rs [][2]int) [][2]int {
-	slices.SortFunc(rs, func(a, b [2]int) int {
-		if a[0] != b[0] {
-			return a[0] - b[0]
+	sort.Slice(rs, func(i, j int) bool {
+		if rs[i][0] != rs[j][0] {
+			return rs[i][0] < rs[j][0]
 		}
-		return a[1] - b[1]
+		return rs[i][1] < rs[j][1]
 	})
 	var out [][2]int
 	for _, r := range rs {

@@ -142,7 +142,7 @@ func buildVariant(t *testing.T, page string) (string, *directory.Directory) {
 	for _, f := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz"} {
 		os.Remove(filepath.Join(web, f))
 	}
-	runIn(t, mod, []string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), "./cmd/askforhelp")
+	runIn(t, mod, []string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-gcflags=github.com/...=-l", "-o", filepath.Join(web, "app.wasm"), "./cmd/askforhelp")
 	d, err := manual.ParseURL(page, directory.ManualURL+seedPage[:len(seedPage)-3], src)
 	if err != nil {
 		t.Fatal(err)
