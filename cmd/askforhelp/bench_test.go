@@ -434,8 +434,8 @@ func formatReport(rep *benchReport, prev *benchReport) string {
 		b.WriteString("- " + v + "\n")
 	}
 	b.WriteString("\nCold: a fresh browser profile (empty HTTP cache, no service worker). Warm: the same profile's next visit, " +
-		"3 s or more after the first answer, the widget's served by its service worker. A visit types the query in one input event " +
-		"as soon as the search box exists and ends when the first [role=option] shows " + benchAnswer + "; times are from the navigation's start. " +
+		"3 s or more after the first answer, the widget's served by its service worker. A visit starts typing the query " +
+		"as soon as the search box exists (at the pace given above) and ends when the first [role=option] shows " + benchAnswer + "; times are from the navigation's start. " +
 		"Keystrokes: \"" + benchQuery + "\" typed one key at a time on the cold page, each timed from its keydown to the last change it made to the page's DOM (either page paints it at the next frame). " +
 		"The baseline (/baseline) is a plain page with the seed data and a substring filter, served by the same server with the app's headers.\n")
 	return b.String()
