@@ -410,3 +410,20 @@ func TestCopyChannel(t *testing.T) {
 		t.Errorf("the clipboard holds %q", got)
 	}
 }
+
+// TestLiveRegionAndEscape: once typing pauses, the polite live region says
+// how many teams match; Escape clears the search and closes the list.
+func TestLiveRegionAndEscape(t *testing.T) {
+	base := startServer(t, nil, nil)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(base+"/"), waitWasm(),
+		chromedp.SendKeys(chromedp.CSS("#q"), "database migration"),
+		waitText("#status", "database migration"))
+	if got := eval[string](t, ctx, `(() => { const s = document.getElementById("status"); return s.getAttribute("role") + " " + s.getAttribute("aria-live") + " " + s.textContent; })()`); got != "status polite 1 team matches database migration" {
+		t.Errorf("the live region is %q", got)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Escape), poll(`document.getElementById("q").value === "" && document.querySelectorAll("[role=option]").length === 0`, 5*time.Second))
+	if got := eval[string](t, ctx, `document.getElementById("q").getAttribute("aria-expanded") + " " + document.querySelectorAll("[role=option]").length + " " + location.search`); got != "false 0 " {
+		t.Errorf("after Escape: aria-expanded, options, search = %q", got)
+	}
+}
