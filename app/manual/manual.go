@@ -10,7 +10,9 @@
 //   - a paragraph followed by a bullet list introduces a contact
 //     ("The GOV.UK 2nd Line team (#govuk-2ndline):");
 //   - a bullet list whose items are only channels lists one contact each;
-//   - a channel or handle named only in a paragraph is a contact too.
+//   - a table row that names a channel is a contact;
+//   - a channel or handle named only in a paragraph is a contact too, and so
+//     is a section about one contact reached only by email.
 //
 // Channels are read from reference or inline links, code spans and plain
 // "#name" words alike. The Markdown is parsed with goldmark.
@@ -27,6 +29,8 @@ import (
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -73,7 +77,7 @@ func ParseURL(name, pageURL string, src []byte) (*directory.Directory, error) {
 			PageURL: pageURL,
 		},
 	}
-	doc := goldmark.New().Parser().Parse(text.NewReader(body))
+	doc := goldmark.New(goldmark.WithExtensions(extension.Table)).Parser().Parse(text.NewReader(body))
 	r.blocks(doc)
 	r.finish()
 	if len(r.dir.Contacts) == 0 {
@@ -130,6 +134,8 @@ func (r *reader) blocks(parent ast.Node) {
 			}
 		case *ast.List:
 			r.list(b, nil)
+		case *east.Table:
+			r.table(b)
 		case *ast.Blockquote:
 			r.blocks(b)
 		}
@@ -148,8 +154,14 @@ func (r *reader) line(n ast.Node) int {
 
 func (r *reader) heading(h *ast.Heading) {
 	in := flatten(h, r.src)
-	if h.Level == 1 && r.dir.Title == "" {
-		r.dir.Title = in.text
+	if h.Level == 1 && len(in.mentions) == 0 {
+		// The page's own heading: its title, not a section of contacts.
+		if r.dir.Title == "" {
+			r.dir.Title = in.text
+		}
+		r.sectionTitle, r.sectionAnchor, r.sectionContacts = "", "", 0
+		r.group, r.groupHeading = -1, false
+		return
 	}
 	if h.Level <= 2 && len(in.mentions) == 0 {
 		r.sectionTitle, r.sectionAnchor = in.text, anchor(in.text)
@@ -239,8 +251,14 @@ func (r *reader) describesGroup(in inline) bool {
 func (r *reader) paragraph(p *ast.Paragraph) {
 	in := flatten(p, r.src)
 	if len(in.mentions) == 0 {
-		if r.group >= 0 {
+		switch {
+		case r.group >= 0:
 			r.addLinks(r.group, in)
+		case r.sectionContacts == 0 && r.sectionTitle != "" && hasEmail(in):
+			// A section about one contact reached by email only.
+			i := r.newContact(sectionName(r.sectionTitle), r.sectionAnchor, r.sectionTitle, in.text)
+			r.titled[i] = true
+			r.addLinks(i, in)
 		}
 		return
 	}
@@ -266,6 +284,67 @@ func (r *reader) paragraph(p *ast.Paragraph) {
 			r.addLinks(i, in)
 		}
 	}
+}
+
+// hasEmail reports whether text names an email address or links to one.
+func hasEmail(in inline) bool {
+	if len(in.emails) > 0 {
+		return true
+	}
+	for _, lk := range in.links {
+		if emailFromLink(lk.dest) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// table reads a table whose rows name channels: each such row is a contact.
+func (r *reader) table(t *east.Table) {
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		if _, ok := row.(*east.TableRow); !ok {
+			continue // the header row
+		}
+		var cells []inline
+		var ch string
+		at := -1 // the column of the channel
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			in := flatten(c, r.src)
+			if ch == "" && len(in.mentions) > 0 {
+				ch, at = in.mentions[0].name, len(cells)
+			}
+			cells = append(cells, in)
+		}
+		if ch == "" {
+			continue
+		}
+		// The name is in a column before the channel's; the rest say what
+		// the contact does.
+		name := ""
+		var resp []string
+		for k, in := range cells {
+			switch {
+			case in.text == "" || in.text == ch:
+			case name == "" && k < at:
+				name = in.text
+			default:
+				resp = append(resp, in.text)
+			}
+		}
+		if name == "" {
+			name = nameFromChannel(ch)
+		}
+		i, ok := r.byChannel[ch]
+		if !ok {
+			i = r.newContact(name, r.sectionAnchor, r.sectionTitle, "")
+		}
+		r.dir.Contacts[i].Responsibilities = append(r.dir.Contacts[i].Responsibilities, resp...)
+		for _, in := range cells {
+			r.addChannels(i, in)
+			r.addLinks(i, in)
+		}
+	}
+	r.group = -1
 }
 
 func (r *reader) newContact(name, section, sectionTitle, summary string) int {

@@ -322,6 +322,36 @@ func TestShapes(t *testing.T) {
 				}
 			},
 		},
+		{
+			name: "a table of teams and channels",
+			src:  "# Ask for help\n\n| Team | Channel | Ask about |\n|---|---|---|\n| Search team | `#govuk-search` | search results |\n| | [#govuk-data](https://gds.slack.com/channels/govuk-data) | analytics |\n",
+			check: func(t *testing.T, d *directory.Directory) {
+				s, data := contactByChannel(d, "#govuk-search"), contactByChannel(d, "#govuk-data")
+				if d.Title != "Ask for help" || s == nil || s.Name != "Search team" || !someContains(s.Responsibilities, "search results") ||
+					data == nil || data.Name != "GOV.UK data" || !someContains(data.Responsibilities, "analytics") {
+					t.Errorf("got %+v", d)
+				}
+			},
+		},
+		{
+			name: "a channel in a paragraph under the page's own heading",
+			src:  "# Ask for help\n\nFor anything else, try `#govuk-developers`.\n",
+			check: func(t *testing.T, d *directory.Directory) {
+				c := contactByChannel(d, "#govuk-developers")
+				if c == nil || c.Name != "GOV.UK developers" {
+					t.Errorf("got %+v", d.Contacts)
+				}
+			},
+		},
+		{
+			name: "a section reached by email only",
+			src:  "The Web team (#govuk-web):\n\n- frontend\n\n## Contact Senior Tech\n\nEmail <senior@example.gov.uk>.\n",
+			check: func(t *testing.T, d *directory.Directory) {
+				if len(d.Contacts) != 2 || d.Contacts[1].Name != "Senior Tech" || d.Contacts[1].Email != "senior@example.gov.uk" {
+					t.Errorf("got %+v", d.Contacts)
+				}
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
