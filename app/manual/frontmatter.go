@@ -19,12 +19,10 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return e.File + ":" + itoa(e.Line) + ": " + e.Msg
+		return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg
 	}
 	return e.File + ": " + e.Msg
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // checkText refuses sources that are empty or are not UTF-8 text.
 func checkText(name string, src []byte) error {
@@ -39,7 +37,7 @@ func checkText(name string, src []byte) error {
 			if r == 0 {
 				what = "a NUL byte"
 			}
-			return &Error{File: name, Line: line, Msg: "not a text file: " + what + " at byte " + itoa(i)}
+			return &Error{File: name, Line: line, Msg: "not a text file: " + what + " at byte " + strconv.Itoa(i)}
 		}
 		i += size
 	}

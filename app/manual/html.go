@@ -4,6 +4,7 @@ package manual
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -37,7 +38,7 @@ func (a *anchorIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	id := anchor(string(value))
 	if n := a.seen[id]; n > 0 {
 		a.seen[id]++
-		id += "-" + itoa(n)
+		id += "-" + strconv.Itoa(n)
 	} else {
 		a.seen[id] = 1
 	}

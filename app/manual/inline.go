@@ -4,6 +4,7 @@ package manual
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -123,11 +124,7 @@ func trimText(s string, ms []mention, ls []link) (string, []mention, []link) {
 }
 
 func sortMentions(ms []mention) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.start - b.start })
 }
 
 // isChannelRune reports whether r may appear in a Slack channel or handle

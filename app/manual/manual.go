@@ -22,6 +22,8 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,6 +73,8 @@ func ParseURL(name, pageURL string, src []byte) (*directory.Directory, error) {
 		src:       body,
 		offset:    offset,
 		byChannel: map[string]int{},
+		derived:   map[int]bool{},
+		titled:    map[int]bool{},
 		dir: &directory.Directory{
 			Title:   fields["title"],
 			Owner:   fields["owner_slack"],
@@ -133,7 +137,7 @@ func (r *reader) blocks(parent ast.Node) {
 				r.paragraph(b)
 			}
 		case *ast.List:
-			r.list(b, nil)
+			r.list(b)
 		case *east.Table:
 			r.table(b)
 		case *ast.Blockquote:
@@ -222,11 +226,11 @@ func (r *reader) paragraphWithList(p *ast.Paragraph, l *ast.List) {
 		c.Summary = in.text
 		r.addChannels(r.group, in)
 		r.addLinks(r.group, in)
-		r.list(l, nil)
+		r.list(l)
 	default:
 		r.group = r.contactFrom(in, r.sectionAnchor, r.sectionTitle)
 		r.groupHeading = false
-		r.list(l, nil)
+		r.list(l)
 	}
 }
 
@@ -352,15 +356,12 @@ func (r *reader) newContact(name, section, sectionTitle, summary string) int {
 		Name: name, Kind: kindOf(name), Section: section, SectionTitle: sectionTitle, Summary: summary,
 	})
 	r.sectionContacts++
-	if r.titled == nil {
-		r.titled = map[int]bool{}
-	}
 	return len(r.dir.Contacts) - 1
 }
 
 // list adds a bullet list's items, nested ones too, as responsibilities of
 // the current contact; a list with no contact to belong to is the section's.
-func (r *reader) list(l *ast.List, _ *inline) {
+func (r *reader) list(l *ast.List) {
 	if l.IsOrdered() && r.dir.Escalation == nil {
 		r.escalation(l)
 		return
@@ -450,9 +451,6 @@ func (r *reader) channelList(l *ast.List, intro string) {
 		}
 		i := r.newContact(nameFromChannel(ch), r.sectionAnchor, r.sectionTitle, intro)
 		r.addChannel(i, ch)
-		if r.derived == nil {
-			r.derived = map[int]bool{}
-		}
 		r.derived[i] = true
 	}
 }
@@ -505,7 +503,7 @@ func (r *reader) addChannels(i int, in inline) {
 // are kept in Channels.
 func (r *reader) addChannel(i int, ch string) {
 	c := &r.dir.Contacts[i]
-	if ch == c.Channel || contains(c.Channels, ch) {
+	if ch == c.Channel || slices.Contains(c.Channels, ch) {
 		return
 	}
 	if c.Channel == "" {
@@ -579,7 +577,7 @@ func (r *reader) finish() {
 		}
 		id := base
 		for n := 2; seen[id]; n++ {
-			id = base + "-" + itoa(n)
+			id = base + "-" + strconv.Itoa(n)
 		}
 		seen[id] = true
 		c.ID = id
@@ -692,13 +690,4 @@ func absolute(dest string) string {
 		return "https://docs.publishing.service.gov.uk" + dest
 	}
 	return dest
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ const pages = "../../../shared/pages"
 func contactByChannel(d *directory.Directory, ch string) *directory.Contact {
 	for i := range d.Contacts {
 		c := &d.Contacts[i]
-		if c.Channel == ch || contains(c.Channels, ch) {
+		if c.Channel == ch || slices.Contains(c.Channels, ch) {
 			return c
 		}
 	}

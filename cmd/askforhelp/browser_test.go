@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"os"
@@ -34,13 +35,13 @@ func TestPrerenderedHTML(t *testing.T) {
 			t.Errorf("raw HTML lacks %s (%s)", c.Name, c.Channel)
 		}
 		for _, r := range c.Responsibilities {
-			if !strings.Contains(body, escapeHTML(r)) {
+			if !strings.Contains(body, html.EscapeString(r)) {
 				t.Errorf("raw HTML lacks %q", r)
 			}
 		}
 	}
 	for _, s := range directory.Seed.Escalation {
-		if !strings.Contains(body, escapeHTML(s.Text)) {
+		if !strings.Contains(body, html.EscapeString(s.Text)) {
 			t.Errorf("raw HTML lacks escalation step %q", s.Text)
 		}
 	}
@@ -318,10 +319,6 @@ func firstOption(body string) string {
 		rest = rest[:j]
 	}
 	return rest
-}
-
-func escapeHTML(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
 }
 
 // pressSlash types "/" as a keyboard does: one keyDown that carries its

@@ -39,9 +39,8 @@ func dataCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+	if err := noArgs(fs, rest); err != nil {
+		return err
 	}
 	if *generate != "" {
 		if *page == "" {

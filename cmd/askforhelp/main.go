@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 )
 
 const usage = `askforhelp: whom to ask for help with GOV.UK technical problems.
@@ -100,6 +99,15 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// noArgs refuses positional arguments a command does not take.
+func noArgs(fs *flag.FlagSet, rest []string) error {
+	if len(rest) == 0 {
+		return nil
+	}
+	fs.Usage()
+	return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+}
+
 // parse reads flags anywhere among the arguments ("search base images
 // --json" works too) and returns the other arguments; "--" ends the flags.
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
@@ -111,32 +119,14 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			}
 			return nil, fmt.Errorf("%w%w: %v", errUsage, errReported, err)
 		}
-		args = fs.Args()
-		if len(args) == 0 {
+		left := fs.Args()
+		if n := len(args) - len(left); n > 0 && args[n-1] == "--" {
+			return append(rest, left...), nil // Parse stopped at "--"
+		}
+		if len(left) == 0 {
 			return rest, nil
 		}
-		if i := indexOf(args, "--"); i >= 0 && i < firstFlag(args) {
-			return append(append(rest, args[:i]...), args[i+1:]...), nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
+		rest = append(rest, left[0])
+		args = left[1:]
 	}
-}
-
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
-}
-
-func firstFlag(args []string) int {
-	for i, a := range args {
-		if strings.HasPrefix(a, "-") && a != "-" && a != "--" {
-			return i
-		}
-	}
-	return len(args)
 }

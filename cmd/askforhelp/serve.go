@@ -28,9 +28,8 @@ func serveCmd(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+	if err := noArgs(fs, rest); err != nil {
+		return err
 	}
 	s, err := server.New(server.Options{WebDir: *web, FrameAncestors: strings.Fields(*frames)})
 	if err != nil {
@@ -66,9 +65,8 @@ func buildCmd(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		fs.Usage()
-		return fmt.Errorf("%w: unexpected argument %q", errUsage, rest[0])
+	if err := noArgs(fs, rest); err != nil {
+		return err
 	}
 	if !strings.HasPrefix(*base, "/") {
 		return fmt.Errorf("%w: --base must start with /, not %q", errUsage, *base)
