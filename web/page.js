@@ -46,16 +46,37 @@
   // app replaces all of it with its own rendering of the same thing once it
   // starts; nothing is done after that, nor when there is no server (a
   // static copy, or offline), where the app alone answers.
+  //
+  // Starting the app holds the main thread for about 100 ms (the browser
+  // compiles the WebAssembly it runs as it runs it, then Go and go-app start),
+  // and a key pressed meanwhile waits. So while the server answers, the app
+  // starts once typing pauses: QUIET ms after the last keystroke, or after
+  // this script ran if nobody types. It starts at once if the server does
+  // not answer, since then only the app can (see app.js's askforhelpGate).
+  var QUIET = 300;
   var box = document.getElementById("q");
   var layout = document.querySelector(".layout");
   var asked = 0;
+  var timer = 0;
   function started() {
     return document.getElementById("app-wasm-loader") === null;
   }
+  function startApp() {
+    clearTimeout(timer);
+    if (typeof askforhelpStart === "function") {
+      askforhelpStart();
+    }
+  }
+  function startWhenQuiet() {
+    clearTimeout(timer);
+    timer = setTimeout(startApp, QUIET);
+  }
   function answer() {
     if (started() || !window.fetch || !window.DOMParser) {
+      startApp();
       return;
     }
+    startWhenQuiet();
     var n = ++asked;
     var url = new URL(window.location.href);
     if (box.value.trim() === "") {
@@ -66,14 +87,19 @@
     fetch(url.href, { credentials: "same-origin" }).then(function (res) {
       return res.ok && (res.headers.get("Content-Type") || "").indexOf("text/html") === 0 ? res.text() : null;
     }).then(function (html) {
-      if (html === null || n !== asked || started()) {
+      if (html === null) {
+        startApp(); // not the server's answer: a static copy of the site
+        return;
+      }
+      if (n !== asked || started()) {
         return;
       }
       var doc = new DOMParser().parseFromString(html, "text/html");
       var fresh = doc.querySelector(".layout");
       var freshBox = doc.getElementById("q");
       if (!fresh || !freshBox || freshBox.value !== box.value) {
-        return; // not this app's page, or an answer to something else
+        startApp(); // not the server's answer to this query (a static copy)
+        return;
       }
       // Keep the form (the box being typed in) and the live region (a new
       // one would not be announced); take the rest from the server.
@@ -95,10 +121,12 @@
       box.setAttribute("aria-expanded", freshBox.getAttribute("aria-expanded") || "false");
       window.history.replaceState(null, "", url.href);
     }).catch(function () {
-      // No server: the app will answer when it starts.
+      startApp(); // no server (offline): only the app can answer
     });
   }
-  if (box && layout && !started()) {
+  if (box && layout && !started() && typeof askforhelpStart === "function") {
+    askforhelpHeld = true;
+    startWhenQuiet();
     box.addEventListener("input", answer);
     var q = new URL(window.location.href).searchParams.get("q") || "";
     if (box.value === "" && q !== "") {

@@ -187,11 +187,27 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	w.Write(body)
 }
 
-// streamingAppJS is go-app's app.js with two changes for a faster start:
+// startGate is put before go-app's app.js: the app starts when the gate
+// opens. web/page.js, which answers from the server until the app starts,
+// holds it while someone is typing; without page.js it opens once the page
+// is parsed, as go-app's own start would.
+const startGate = `// Ask for help: the app starts when askforhelpStart() is called (see
+// web/page.js), or once the page is parsed if nothing holds it.
+var askforhelpStart;
+var askforhelpHeld = false;
+const askforhelpGate = new Promise((resolve) => { askforhelpStart = resolve; });
+document.addEventListener("DOMContentLoaded", () => { if (!askforhelpHeld) askforhelpStart(); });
+
+`
+
+// streamingAppJS is go-app's app.js with three changes for a faster start:
 //   - it hands the browser the wasm's own response rather than a copy made
 //     to count progress: the copy has no URL, so the browser could not keep
 //     the compiled code in its code cache, and the progress it counts is
 //     never shown (the page is already there);
+//   - it starts the app when startGate opens: compiling and running the
+//     wasm holds the page's main thread for about 100 ms, and a keystroke
+//     typed meanwhile waits for it;
 //   - it registers the service worker once the wasm has started rather than
 //     first: installing the worker fetches every file the app needs, app.wasm
 //     included, and would compete with the page's own download of it.
@@ -206,14 +222,14 @@ func (s *Server) streamingAppJS() ([]byte, error) {
 	for _, r := range [][2]string{
 		{"fetchWithProgress(" + wasm + ", showProgress)", "fetch(" + wasm + ")"},
 		{"goappInitServiceWorker();\n", ""},
-		{"goappInitWebAssembly();\n", "goappInitWebAssembly().finally(goappInitServiceWorker);\n"},
+		{"goappInitWebAssembly();\n", "askforhelpGate.then(goappInitWebAssembly).finally(goappInitServiceWorker);\n"},
 	} {
 		if strings.Count(js, r[0]) != 1 {
 			return nil, fmt.Errorf("go-app's app.js no longer has %q once: review streamingAppJS", r[0])
 		}
 		js = strings.Replace(js, r[0], r[1], 1)
 	}
-	return []byte(js), nil
+	return []byte(startGate + js), nil
 }
 
 // goappCSS is the link to go-app's stylesheet, which styles only its loading

@@ -291,6 +291,11 @@ func timeVisit(ctx context.Context, url string) (v visit, err error) {
 			return v, fmt.Errorf("%s: what was typed was lost three times while the app started", url)
 		}
 	}
+	// The app starts once typing pauses (web/page.js): wait for it, for the
+	// "app started" and "app.wasm fetched" figures.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`__bench.until(() => !__bench.sawLoader || __bench.startedAt >= 0 || null, 30000)`, chromedp.EvalAwaitPromise)); err != nil {
+		return v, fmt.Errorf("%s: the app did not start within 30 s of the answer: %w", url, err)
+	}
 	v, err = chromedp.Run(ctx, chromedp.Evaluate[visit](benchVisitJS, chromedp.EvalAwaitPromise))
 	v.Answer, v.Retyped = at, retyped
 	return v, err

@@ -247,6 +247,70 @@ func TestAnswerBeforeWasm(t *testing.T) {
 	}
 }
 
+// TestAppStartsWhenTypingPauses: starting the app holds the page's main
+// thread, so while the server answers what is typed, the app waits for
+// typing to pause before it starts; when the server cannot answer, it
+// starts at once. Either way it ends up answering what was typed.
+func TestAppStartsWhenTypingPauses(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		serverFails bool // the server answers ?q= with an error
+		wantDuring  bool // the app is fetched while typing goes on
+	}{
+		{"server answers", false, false},
+		{"server fails", true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			wrap := func(h http.Handler) http.Handler {
+				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if tc.serverFails && r.URL.Query().Has("q") {
+						http.Error(w, "no answers here", http.StatusServiceUnavailable)
+						return
+					}
+					h.ServeHTTP(w, r)
+				})
+			}
+			base := startServer(t, nil, wrap)
+			ctx := newBrowser(t)
+			do(t, ctx,
+				call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(steadyTypist, "database migration")}),
+				chromedp.Navigate(base+"/"),
+				poll(`window.__typedAt >= 0`, 20*time.Second),
+				waitWasm(),
+				waitText("#result-0", "#govuk-platform-engineering"),
+			)
+			if got := eval[string](t, ctx, `document.getElementById("q").value`); got != "database migration" {
+				t.Errorf("the search box holds %q", got)
+			}
+			fetched := eval[float64](t, ctx, `(performance.getEntriesByType("resource").find((e) => /app\.wasm/.test(e.name)) || {startTime: -1}).startTime`)
+			typed := eval[float64](t, ctx, `window.__typedAt`)
+			if fetched < 0 {
+				t.Fatal("app.wasm was never fetched")
+			}
+			if during := fetched < typed; during != tc.wantDuring {
+				t.Errorf("app.wasm fetched at %.0f ms, typing ended at %.0f ms: fetched while typing = %v, want %v", fetched, typed, during, tc.wantDuring)
+			}
+		})
+	}
+}
+
+// steadyTypist types a query into the search box from inside the page, one
+// character every 50 ms from when the page is parsed, so that no pause in
+// the typing comes from driving the browser; window.__typedAt is when it
+// typed the last one.
+const steadyTypist = `window.__typedAt = -1;
+document.addEventListener("DOMContentLoaded", () => {
+  const text = %q;
+  let i = 0;
+  const id = setInterval(() => {
+    const q = document.getElementById("q");
+    q.focus();
+    q.value += text[i];
+    q.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: text[i] }));
+    if (++i === text.length) { clearInterval(id); window.__typedAt = performance.now(); }
+  }, 50);
+});`
+
 // clsObserver sums layout shifts not caused by recent input, as the
 // Cumulative Layout Shift metric does.
 const clsObserver = `window.__cls = 0;
