@@ -42,7 +42,8 @@ const (
 // to the page's CSP). It records, in performance.now() time (milliseconds
 // since the navigation started):
 //   - answerAt: when the first [role=option] first contains the answer;
-//   - typedAt: the first input event in the search box;
+//   - typedAt and lastTypedAt: the first and the last input event in the
+//     search box;
 //   - startedAt: when go-app's wasm loader left the page (the app started);
 //   - for one armed keystroke, its keydown's timeStamp and the first and
 //     last change to the page after it (mutations of the search box itself
@@ -51,7 +52,7 @@ const (
 // and keeps the app's WebAssembly.Memory (Go exports it as "mem") by
 // wrapping WebAssembly.instantiate(Streaming).
 const benchProbe = `(() => {
-  const B = window.__bench = { answerAt: -1, typedAt: -1, startedAt: -1, sawLoader: false, arm: false, key: null, mem: null };
+  const B = window.__bench = { answerAt: -1, typedAt: -1, lastTypedAt: -1, startedAt: -1, sawLoader: false, arm: false, key: null, mem: null };
   const want = %q;
   const counts = (n) => {
     const e = n.nodeType === 1 ? n : n.parentElement;
@@ -72,7 +73,9 @@ const benchProbe = `(() => {
     }
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   addEventListener("input", (e) => {
-    if (B.typedAt < 0 && e.target && e.target.id === "q") B.typedAt = performance.now();
+    if (!e.target || e.target.id !== "q") return;
+    B.lastTypedAt = performance.now();
+    if (B.typedAt < 0) B.typedAt = B.lastTypedAt;
   }, true);
   addEventListener("keydown", (e) => {
     if (B.arm) { B.arm = false; B.key = { down: e.timeStamp, first: -1, last: -1 }; }
@@ -124,6 +127,7 @@ const benchVisitJS = `(async () => {
     fcp_ms: (await B.until(fcp, 5000)) ?? -1,
     answer_ms: B.answerAt,
     typed_ms: B.typedAt,
+    last_typed_ms: B.lastTypedAt,
     started_ms: B.startedAt,
     wasm_fetched_ms: wasm ? wasm.responseEnd : -1,
     wasm_transfer_bytes: wasm ? wasm.transferSize : -1,
@@ -151,6 +155,7 @@ type visit struct {
 	FCP          float64 `json:"fcp_ms"`
 	Answer       float64 `json:"answer_ms"`
 	Typed        float64 `json:"typed_ms"`
+	LastTyped    float64 `json:"last_typed_ms"`
 	Started      float64 `json:"started_ms"`
 	WasmFetched  float64 `json:"wasm_fetched_ms"`
 	WasmTransfer float64 `json:"wasm_transfer_bytes"`
