@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -66,6 +67,45 @@ func TestOffline(t *testing.T) {
 	do(t, ctx, searchFor("database migration", "#govuk-platform-engineering"))
 	if got := textOf(t, ctx, ".card__title"); !strings.Contains(got, "#govuk-platform-engineering") {
 		t.Errorf("offline /embed answers %q", got)
+	}
+}
+
+// TestWarmLoadFromCache: once the service worker is installed, the page and
+// its files come straight from the worker's cache without running it (the
+// Static Routing API), and what the page asks the server while the app
+// starts still goes to the server.
+func TestWarmLoadFromCache(t *testing.T) {
+	var asked atomic.Int32
+	count := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Query().Get("q") == "database migration" {
+				asked.Add(1)
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	base := startServer(t, nil, count)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(base+"/"), waitWasm(), waitWorker())
+	do(t, ctx,
+		call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(steadyTypist, "database migration")}),
+		reloadPage(),
+		poll(`window.__typedAt >= 0`, 20*time.Second),
+		waitWasm(),
+		waitText("#result-0", "#govuk-platform-engineering"),
+	)
+	sources := eval[map[string]string](t, ctx, `Object.fromEntries(performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+		.map((e) => [new URL(e.name).pathname + new URL(e.name).search, e.workerMatchedSourceType + "/" + e.workerFinalSourceType]))`)
+	for _, path := range []string{"/", "/app.js", "/wasm_exec.js", "/web/page.js", "/web/style.css", "/web/app.wasm"} {
+		if got := sources[path]; got != "cache/cache" {
+			t.Errorf("%s came from %q, want the worker's cache by a static route (cache/cache)", path, got)
+		}
+	}
+	if got := sources["/?q=database+migration"]; got != "network/network" {
+		t.Errorf("the page's question to the server went by %q, want network/network", got)
+	}
+	if asked.Load() == 0 {
+		t.Error("the server was not asked for ?q=database migration")
 	}
 }
 
