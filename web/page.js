@@ -52,12 +52,17 @@
   // and a key pressed meanwhile waits. So while the server answers, the app
   // starts once typing pauses: QUIET ms after the last keystroke, or after
   // this script ran if nobody types. It starts at once if the server does
-  // not answer, since then only the app can (see app.js's askforhelpGate).
+  // not answer within WAIT ms, since then only the app can, and when a key
+  // only the app handles is pressed (see app.js's askforhelpGate).
   var QUIET = 300;
+  var WAIT = 1000;
   var box = document.getElementById("q");
   var layout = document.querySelector(".layout");
   var asked = 0;
   var timer = 0;
+  var shownFor = box ? box.getAttribute("value") || "" : ""; // what the options answer
+  var pending = null; // a key pressed before the app started, for the app
+  var enterPending = false; // Enter pressed before the answer to the box came
   function started() {
     return document.getElementById("app-wasm-loader") === null;
   }
@@ -78,28 +83,33 @@
     }
     startWhenQuiet();
     var n = ++asked;
+    var sent = box.value;
     var url = new URL(window.location.href);
-    if (box.value.trim() === "") {
+    if (sent.trim() === "") {
       url.searchParams.delete("q");
     } else {
-      url.searchParams.set("q", box.value);
+      url.searchParams.set("q", sent);
     }
-    fetch(url.href, { credentials: "same-origin" }).then(function (res) {
+    var abort = window.AbortController ? new AbortController() : null;
+    var late = setTimeout(function () {
+      if (abort) {
+        abort.abort();
+      }
+      startApp();
+    }, WAIT);
+    fetch(url.href, { credentials: "same-origin", signal: abort ? abort.signal : undefined }).then(function (res) {
       return res.ok && (res.headers.get("Content-Type") || "").indexOf("text/html") === 0 ? res.text() : null;
     }).then(function (html) {
-      if (html === null) {
-        startApp(); // not the server's answer: a static copy of the site
+      clearTimeout(late);
+      var doc = html === null ? null : new DOMParser().parseFromString(html, "text/html");
+      var fresh = doc && doc.querySelector(".layout");
+      var freshBox = doc && doc.getElementById("q");
+      if (!fresh || !freshBox || freshBox.value !== sent) {
+        startApp(); // not the server's answer to what was asked: a static copy
         return;
       }
       if (n !== asked || started()) {
-        return;
-      }
-      var doc = new DOMParser().parseFromString(html, "text/html");
-      var fresh = doc.querySelector(".layout");
-      var freshBox = doc.getElementById("q");
-      if (!fresh || !freshBox || freshBox.value !== box.value) {
-        startApp(); // not the server's answer to this query (a static copy)
-        return;
+        return; // something newer was asked, or the app answers now
       }
       // Keep the form (the box being typed in) and the live region (a new
       // one would not be announced); take the rest from the server.
@@ -119,15 +129,72 @@
         document.getElementById("status").textContent = status.textContent;
       }
       box.setAttribute("aria-expanded", freshBox.getAttribute("aria-expanded") || "false");
+      shownFor = sent;
       window.history.replaceState(null, "", url.href);
+      if (enterPending && shownFor === box.value) {
+        openFirst();
+      }
     }).catch(function () {
+      clearTimeout(late);
       startApp(); // no server (offline): only the app can answer
     });
+  }
+  // Keys the app handles, pressed before it starts. Enter opens the first
+  // answer's channel, as the app would, once the answer to what is in the
+  // box is shown (with no answer the form submits, and the server answers);
+  // if the app starts first, Enter is handed to it. Up, Down and Escape
+  // start the app at once and are handed to it when it starts.
+  function openFirst() {
+    enterPending = false;
+    pending = null;
+    var link = document.getElementById("result-0-link");
+    if (link) {
+      link.click();
+    } else if (box.form) {
+      box.form.submit();
+    }
+  }
+  function onKey(e) {
+    if (started()) {
+      return;
+    }
+    var key = e.key;
+    if (key === "Enter") {
+      e.preventDefault();
+      if (shownFor === box.value) {
+        openFirst();
+      } else {
+        enterPending = true;
+        pending = key;
+      }
+      return;
+    }
+    if (key === "ArrowDown" || key === "ArrowUp" || key === "Down" || key === "Up" || key === "Escape" || key === "Esc") {
+      e.preventDefault();
+      pending = key;
+      startApp();
+    }
+  }
+  function replay() {
+    var q = document.getElementById("q");
+    enterPending = false;
+    if (pending === null || !started() || !q) {
+      return;
+    }
+    var key = pending;
+    pending = null;
+    q.dispatchEvent(new KeyboardEvent("keydown", { key: key, bubbles: true, cancelable: true }));
   }
   if (box && layout && !started() && typeof askforhelpStart === "function") {
     askforhelpHeld = true;
     startWhenQuiet();
     box.addEventListener("input", answer);
+    box.addEventListener("keydown", onKey);
+    if (typeof askforhelpStarted === "object") {
+      askforhelpStarted.then(function () {
+        setTimeout(replay, 0);
+      });
+    }
     var q = new URL(window.location.href).searchParams.get("q") || "";
     if (box.value === "" && q !== "") {
       box.value = q; // a page served from the cache for any ?q=

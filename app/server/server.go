@@ -192,11 +192,18 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 // holds it while someone is typing; without page.js it opens once the page
 // is parsed, as go-app's own start would.
 const startGate = `// Ask for help: the app starts when askforhelpStart() is called (see
-// web/page.js), or once the page is parsed if nothing holds it.
+// web/page.js), or once the page is parsed if nothing holds it;
+// askforhelpStarted settles once it has started.
 var askforhelpStart;
 var askforhelpHeld = false;
 const askforhelpGate = new Promise((resolve) => { askforhelpStart = resolve; });
-document.addEventListener("DOMContentLoaded", () => { if (!askforhelpHeld) askforhelpStart(); });
+if (document.readyState === "complete") {
+  askforhelpStart();
+} else {
+  const start = () => { if (!askforhelpHeld) askforhelpStart(); };
+  document.addEventListener("DOMContentLoaded", start);
+  addEventListener("load", start); // if DOMContentLoaded came before this ran
+}
 
 `
 
@@ -222,7 +229,7 @@ func (s *Server) streamingAppJS() ([]byte, error) {
 	for _, r := range [][2]string{
 		{"fetchWithProgress(" + wasm + ", showProgress)", "fetch(" + wasm + ")"},
 		{"goappInitServiceWorker();\n", ""},
-		{"goappInitWebAssembly();\n", "askforhelpGate.then(goappInitWebAssembly).finally(goappInitServiceWorker);\n"},
+		{"goappInitWebAssembly();\n", "const askforhelpStarted = askforhelpGate.then(goappInitWebAssembly);\naskforhelpStarted.finally(goappInitServiceWorker);\n"},
 	} {
 		if strings.Count(js, r[0]) != 1 {
 			return nil, fmt.Errorf("go-app's app.js no longer has %q once: review streamingAppJS", r[0])

@@ -4,7 +4,7 @@ package server
 
 // serviceWorker is the app's app-worker.js, a go-app ServiceWorkerTemplate
 // ({{.Version}} and {{.ResourcesToCache}} are filled in by go-app). It
-// differs from go-app's default in three ways:
+// differs from go-app's default in four ways:
 //   - install waits until every resource is cached, so that once the worker
 //     is installed every page works offline;
 //   - a page's address may carry ?q= (or ?parent= for /embed): offline, the
@@ -12,9 +12,9 @@ package server
 //   - it answers only GET requests for this origin and keeps no push code;
 //   - where the browser has the Static Routing API, each cached resource,
 //     at its own address with no query, is routed to this version's cache,
-//     and what scripts fetch otherwise to the network, so that a page and
-//     its files load without starting the worker (about 30 ms on a warm
-//     load here).
+//     and any other request in CORS mode (what scripts fetch) to the
+//     network, so that a page without a query and its files load without
+//     starting the worker (warm first paint 100 → 84 ms here).
 const serviceWorker = `// Ask for help: service worker {{.Version}}.
 const cacheName = "app-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
@@ -22,12 +22,14 @@ const resourcesToCache = {{.ResourcesToCache}};
 self.addEventListener("install", (event) => {
   if (event.addRoutes) {
     const pattern = (s) => s.replace(/[\\*+?:(){}]/g, "\\$&");
-    const routes = resourcesToCache.map((url) => {
-      const u = new URL(url, self.location.href);
-      return { condition: { urlPattern: { pathname: pattern(u.pathname), search: pattern(u.search.slice(1)) } }, source: { cacheName } };
-    });
-    // Anything else a script fetches (web/page.js asks the server for
-    // ?q= answers) goes to the network, as the fetch handler would send it.
+    const routes = resourcesToCache
+      .map((url) => new URL(url, self.location.href))
+      .filter((u) => u.origin === self.location.origin)
+      .map((u) => ({ condition: { urlPattern: { pathname: pattern(u.pathname), search: pattern(u.search.slice(1)) } }, source: { cacheName } }));
+    // Any other request in CORS mode (web/page.js asks the server for ?q=
+    // answers) goes to the network, as the fetch handler would send it: it
+    // is not cached, so offline it fails either way, and page.js then
+    // starts the app.
     routes.push({ condition: { requestMode: "cors" }, source: "network" });
     try {
       event.waitUntil(event.addRoutes(routes).catch((err) => console.warn("static routes not added:", err)));

@@ -109,9 +109,28 @@ func TestWasmStartsAndSearches(t *testing.T) {
 func TestKeyboardOnly(t *testing.T) {
 	base := startServer(t, nil, nil)
 	ctx := newBrowser(t)
+	opened := watchTabs(ctx)
+	do(t, ctx, chromedp.Navigate(base+"/"), waitWasm())
+	do(t, ctx,
+		pressSlash(),
+		poll(`document.activeElement && document.activeElement.id === "q"`, 5*time.Second),
+		chromedp.KeyEvent("base images"),
+		waitText("#result-0", "#govuk-platform-engineering"),
+		chromedp.KeyEvent(kb.ArrowDown),
+		poll(`document.getElementById("q").getAttribute("aria-activedescendant") === "result-0"`, 5*time.Second),
+	)
+	if value := eval[string](t, ctx, `document.getElementById("q").value`); value != "base images" {
+		t.Errorf(`after "/" and typing, the search box holds %q; want "base images" (no "/")`, value)
+	}
+	do(t, ctx, chromedp.KeyEvent(kb.Enter))
+	waitOpened(t, opened, "https://gds.slack.com/channels/govuk-platform-engineering")
+}
+
+// watchTabs reports the address of every tab the browser opens or moves.
+func watchTabs(ctx context.Context) <-chan string {
+	opened := make(chan string, 64)
 	created := chromedp.BrowserEvents(ctx, target.TargetCreated)
 	changed := chromedp.BrowserEvents(ctx, target.TargetInfoChanged)
-	opened := make(chan string, 64)
 	go func() {
 		for ev, err := range created {
 			if err != nil {
@@ -128,20 +147,12 @@ func TestKeyboardOnly(t *testing.T) {
 			opened <- ev.TargetInfo.URL
 		}
 	}()
-	do(t, ctx, chromedp.Navigate(base+"/"), waitWasm())
-	do(t, ctx,
-		pressSlash(),
-		poll(`document.activeElement && document.activeElement.id === "q"`, 5*time.Second),
-		chromedp.KeyEvent("base images"),
-		waitText("#result-0", "#govuk-platform-engineering"),
-		chromedp.KeyEvent(kb.ArrowDown),
-		poll(`document.getElementById("q").getAttribute("aria-activedescendant") === "result-0"`, 5*time.Second),
-	)
-	if value := eval[string](t, ctx, `document.getElementById("q").value`); value != "base images" {
-		t.Errorf(`after "/" and typing, the search box holds %q; want "base images" (no "/")`, value)
-	}
-	do(t, ctx, chromedp.KeyEvent(kb.Enter))
-	want := "https://gds.slack.com/channels/govuk-platform-engineering"
+	return opened
+}
+
+// waitOpened waits up to 10 s for a tab at want.
+func waitOpened(t *testing.T, opened <-chan string, want string) {
+	t.Helper()
 	deadline := time.After(10 * time.Second)
 	for {
 		select {
@@ -152,6 +163,62 @@ func TestKeyboardOnly(t *testing.T) {
 		case <-deadline:
 			t.Fatalf("Enter did not open %s", want)
 		}
+	}
+}
+
+// pressKey presses and releases a key as a keyboard does: one keyDown
+// (carrying its text, if any), one keyUp. chromedp.KeyEvent sends Enter's
+// "\r" as a separate char event, which a prevented keydown does not stop.
+func pressKey(key string, code int64, text string) chromedp.Action[chromedp.Void] {
+	down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: key, Code: key, WindowsVirtualKeyCode: code, NativeVirtualKeyCode: code, Text: text, UnmodifiedText: text}
+	if text == "" {
+		down.Type = input.DispatchKeyEventTypeRawKeyDown
+	}
+	up := down
+	up.Type, up.Text, up.UnmodifiedText = input.DispatchKeyEventTypeKeyUp, "", ""
+	return chromedp.Steps(call(input.DispatchKeyEvent, down), call(input.DispatchKeyEvent, up))
+}
+
+// TestKeysBeforeAppStarts: keys only the app handles work when pressed
+// before it has started: Enter opens the first answer's channel at once,
+// and Down starts the app and reaches it.
+func TestKeysBeforeAppStarts(t *testing.T) {
+	for _, key := range []string{"Enter", "ArrowDown"} {
+		t.Run(key, func(t *testing.T) {
+			release := make(chan struct{})
+			var once sync.Once
+			hold := func(h http.Handler) http.Handler {
+				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if r.URL.Path == "/web/app.wasm" {
+						<-release
+					}
+					h.ServeHTTP(w, r)
+				})
+			}
+			base := startServer(t, nil, hold)
+			t.Cleanup(func() { once.Do(func() { close(release) }) })
+			ctx := newBrowser(t)
+			opened := watchTabs(ctx)
+			do(t, ctx,
+				chromedp.Navigate(base+"/"),
+				chromedp.SendKeys(chromedp.CSS("#q"), "base images"),
+				waitText("#result-0", "#govuk-platform-engineering"),
+			)
+			if key == "Enter" {
+				do(t, ctx, pressKey("Enter", 13, "\r"))
+				waitOpened(t, opened, "https://gds.slack.com/channels/govuk-platform-engineering")
+				if u := eval[string](t, ctx, `location.pathname + (document.getElementById("app-wasm-loader") ? " (app not started)" : "")`); u != "/ (app not started)" {
+					t.Fatalf("after Enter the page is %q", u)
+				}
+				return
+			}
+			do(t, ctx, pressKey("ArrowDown", 40, ""))
+			if !eval[bool](t, ctx, `document.getElementById("app-wasm-loader") !== null`) {
+				t.Fatal("the app started before app.wasm was released: the test would prove nothing")
+			}
+			once.Do(func() { close(release) })
+			do(t, ctx, waitWasm(), poll(`document.getElementById("q").getAttribute("aria-activedescendant") === "result-0"`, 10*time.Second))
+		})
 	}
 }
 
@@ -281,6 +348,9 @@ func TestAppStartsWhenTypingPauses(t *testing.T) {
 			)
 			if got := eval[string](t, ctx, `document.getElementById("q").value`); got != "database migration" {
 				t.Errorf("the search box holds %q", got)
+			}
+			if n := eval[int](t, ctx, `performance.getEntriesByName("askforhelp:search").length`); n == 0 {
+				t.Error("the app has not searched what was typed: the answer shown is the server's")
 			}
 			fetched := eval[float64](t, ctx, `(performance.getEntriesByType("resource").find((e) => /app\.wasm/.test(e.name)) || {startTime: -1}).startTime`)
 			typed := eval[float64](t, ctx, `window.__typedAt`)
