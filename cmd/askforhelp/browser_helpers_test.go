@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -41,6 +42,26 @@ func startServer(t *testing.T, d *directory.Directory, wrap func(http.Handler) h
 		h = wrap(h)
 	}
 	return serveOn(t, "127.0.0.1:0", h).URL
+}
+
+// holdWasm returns a wrapper for startServer that keeps app.wasm from being
+// served until release is called, so that a test can act on the page before
+// the app starts; release is called when the test ends, if not before.
+func holdWasm(t *testing.T) (hold func(http.Handler) http.Handler, release func()) {
+	t.Helper()
+	released := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(released) }) }
+	t.Cleanup(release)
+	hold = func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/web/app.wasm" {
+				<-released
+			}
+			h.ServeHTTP(w, r)
+		})
+	}
+	return hold, release
 }
 
 // newApp is the app's handler, as `serve` makes it.

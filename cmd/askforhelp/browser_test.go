@@ -185,18 +185,8 @@ func pressKey(key string, code int64, text string) chromedp.Action[chromedp.Void
 func TestKeysBeforeAppStarts(t *testing.T) {
 	for _, key := range []string{"Enter", "ArrowDown"} {
 		t.Run(key, func(t *testing.T) {
-			release := make(chan struct{})
-			var once sync.Once
-			hold := func(h http.Handler) http.Handler {
-				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-					if r.URL.Path == "/web/app.wasm" {
-						<-release
-					}
-					h.ServeHTTP(w, r)
-				})
-			}
+			hold, release := holdWasm(t)
 			base := startServer(t, nil, hold)
-			t.Cleanup(func() { once.Do(func() { close(release) }) })
 			ctx := newBrowser(t)
 			opened := watchTabs(ctx)
 			do(t, ctx,
@@ -216,7 +206,7 @@ func TestKeysBeforeAppStarts(t *testing.T) {
 			if !eval[bool](t, ctx, `document.getElementById("app-wasm-loader") !== null`) {
 				t.Fatal("the app started before app.wasm was released: the test would prove nothing")
 			}
-			once.Do(func() { close(release) })
+			release()
 			do(t, ctx, waitWasm(), poll(`document.getElementById("q").getAttribute("aria-activedescendant") === "result-0"`, 10*time.Second))
 		})
 	}
@@ -226,18 +216,8 @@ func TestKeysBeforeAppStarts(t *testing.T) {
 // there after it loads, the focus too, the right answer shows, and the
 // layout does not shift.
 func TestTypingBeforeWasm(t *testing.T) {
-	release := make(chan struct{})
-	var once sync.Once
-	hold := func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path == "/web/app.wasm" {
-				<-release
-			}
-			h.ServeHTTP(w, r)
-		})
-	}
+	hold, release := holdWasm(t)
 	base := startServer(t, nil, hold)
-	t.Cleanup(func() { once.Do(func() { close(release) }) })
 	ctx := newBrowser(t)
 	do(t, ctx, call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: clsObserver}))
 	do(t, ctx,
@@ -247,7 +227,7 @@ func TestTypingBeforeWasm(t *testing.T) {
 	if !eval[bool](t, ctx, `document.getElementById("app-wasm-loader") !== null`) {
 		t.Fatal("the wasm started before it was released: the test would prove nothing")
 	}
-	once.Do(func() { close(release) })
+	release()
 	do(t, ctx, waitWasm(), waitText("#result-0", "#govuk-platform-engineering"))
 	value := eval[string](t, ctx, `document.getElementById("q").value`)
 	focused := eval[bool](t, ctx, `document.activeElement !== null && document.activeElement.id === "q"`)
@@ -268,22 +248,17 @@ func TestTypingBeforeWasm(t *testing.T) {
 // TestAnswerBeforeWasm: while the wasm is still loading, what is typed is
 // answered from the server, and the app takes over from there.
 func TestAnswerBeforeWasm(t *testing.T) {
-	release := make(chan struct{})
-	var once sync.Once
+	hold, release := holdWasm(t)
 	var asked sync.Map
-	hold := func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path == "/web/app.wasm" {
-				<-release
-			}
+	record := func(h http.Handler) http.Handler {
+		return hold(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if q := r.URL.Query().Get("q"); q != "" {
 				asked.Store(q, true)
 			}
 			h.ServeHTTP(w, r)
-		})
+		}))
 	}
-	base := startServer(t, nil, hold)
-	t.Cleanup(func() { once.Do(func() { close(release) }) })
+	base := startServer(t, nil, record)
 	ctx := newBrowser(t)
 	do(t, ctx, call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: clsObserver}),
 		chromedp.Navigate(base+"/"),
@@ -303,7 +278,7 @@ func TestAnswerBeforeWasm(t *testing.T) {
 	if eval[string](t, ctx, `document.getElementById("q").getAttribute("aria-expanded")`) != "true" {
 		t.Error("the combobox is not expanded")
 	}
-	once.Do(func() { close(release) })
+	release()
 	do(t, ctx, waitWasm(), chromedp.SendKeys(chromedp.CSS("#q"), " please"), chromedp.Sleep(300*time.Millisecond))
 	if got := eval[string](t, ctx, `document.getElementById("q").value`); got != "base images please" {
 		t.Errorf("after the wasm started the search box holds %q", got)
