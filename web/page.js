@@ -62,15 +62,12 @@
   var timer = 0;
   var shownFor = box ? box.getAttribute("value") || "" : ""; // what the options answer
   var pending = null; // a key pressed before the app started, for the app
-  var enterPending = false; // Enter pressed before the answer to the box came
   function started() {
     return document.getElementById("app-wasm-loader") === null;
   }
   function startApp() {
     clearTimeout(timer);
-    if (typeof askforhelpStart === "function") {
-      askforhelpStart();
-    }
+    askforhelpStart(); // app.js's: this part runs only when it is there
   }
   function startWhenQuiet() {
     clearTimeout(timer);
@@ -131,7 +128,7 @@
       box.setAttribute("aria-expanded", freshBox.getAttribute("aria-expanded") || "false");
       shownFor = sent;
       window.history.replaceState(null, "", url.href);
-      if (enterPending && shownFor === box.value) {
+      if (pending === "Enter" && shownFor === box.value) {
         openFirst();
       }
     }).catch(function () {
@@ -145,7 +142,6 @@
   // if the app starts first, Enter is handed to it. Up, Down and Escape
   // start the app at once and are handed to it when it starts.
   function openFirst() {
-    enterPending = false;
     pending = null;
     var link = document.getElementById("result-0-link");
     if (link) {
@@ -164,8 +160,7 @@
       if (shownFor === box.value) {
         openFirst();
       } else {
-        enterPending = true;
-        pending = key;
+        pending = key; // opened when the answer comes, or handed to the app
       }
       return;
     }
@@ -177,7 +172,6 @@
   }
   function replay() {
     var q = document.getElementById("q");
-    enterPending = false;
     if (pending === null || !started() || !q) {
       return;
     }
