@@ -45,7 +45,65 @@ type Directory struct {
 	Escalation []Step `json:"escalation"`
 	// Contacts are the teams, communities, rotas and groups, in page order.
 	Contacts []Contact `json:"contacts"`
+	// Source is the version of govuk-developer-docs the data was read
+	// from; zero when it came from a lone page.
+	Source Source `json:"source,omitzero"`
+	// Repos are the repos of data/repos.yml that are not retired, one per
+	// repo name, sorted by name.
+	Repos []Repo `json:"repos,omitempty"`
+	// Manual are the pages of source/manual, sorted by URL.
+	Manual []ManualPage `json:"manual,omitempty"`
 }
+
+// Source says which version of govuk-developer-docs data comes from.
+type Source struct {
+	// Commit is the repository's commit (abbreviated hash), if known.
+	Commit string `json:"commit,omitempty"`
+	// Date is the commit's date, YYYY-MM-DD, if known.
+	Date string `json:"date,omitempty"`
+}
+
+// Repo is one repository of data/repos.yml: what it is and which team's
+// channel to ask about it.
+type Repo struct {
+	// Name is the repo's name on GitHub ("whitehall").
+	Name string `json:"name"`
+	// Apps are the app names it runs as, where they differ from Name
+	// ("licensify-admin", "licensify-feed").
+	Apps []string `json:"apps"`
+	// Type is the docs' grouping ("Publishing apps", "Gems").
+	Type string `json:"type"`
+	// Team is the owning team's Slack channel, where to ask; "" when none.
+	Team string `json:"team"`
+	// Alerts is the channel alerts or dependency updates go to; it is
+	// never offered as a place to ask.
+	Alerts string `json:"alerts"`
+	// Description says what the repo is, where the docs say.
+	Description string `json:"description"`
+	// URL is the repo's page in the developer docs.
+	URL string `json:"url"`
+}
+
+// ManualPage is one page of the developer manual and who maintains it.
+type ManualPage struct {
+	// Title is the page's title.
+	Title string `json:"title"`
+	// URL is the published page.
+	URL string `json:"url"`
+	// Section is the manual's section the page is listed under.
+	Section string `json:"section"`
+	// Owner is the page's owner_slack: a "#channel", or a person's
+	// "@handle", which is never offered as a team.
+	Owner string `json:"owner"`
+	// Headings are the page's headings, for the search.
+	Headings []string `json:"headings,omitempty"`
+}
+
+// RepoDocsURL is the developer docs' page about a repo.
+const RepoDocsURL = "https://docs.publishing.service.gov.uk/repos/"
+
+// GitHubURL is where alphagov's repos live; the repo's name is appended.
+const GitHubURL = "https://github.com/alphagov/"
 
 // Step is one step of the escalation order.
 type Step struct {
