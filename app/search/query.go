@@ -1,0 +1,256 @@
+package search
+
+import (
+	"math/bits"
+	"sort"
+)
+
+// Search returns the contacts that match query, best first: at most limit
+// of them, or all if limit <= 0. With no match it returns an empty slice.
+// Ties are broken by the contacts' order in the directory.
+//
+// A search runs in five phases, each a method of run below:
+//
+//  1. matchWords: every word of the query against the dictionary, once;
+//  2. scoreFields: the matches weighted per field, term by term;
+//  3. collectContacts: the fields' scores gathered per contact;
+//  4. rank: each contact's score from its terms' rarity, coverage and
+//     bonuses, then the best limit of them in order;
+//  5. explain: what matched in each result, with highlights, and why it
+//     scored as it did.
+func (e *Engine) Search(query string, limit int) []Result {
+	r := run{e: e, terms: e.parseQuery(query)}
+	if len(r.terms) == 0 || len(e.fields) == 0 {
+		return nil
+	}
+	if !r.matchWords() || !r.scoreFields() {
+		return nil
+	}
+	r.collectContacts()
+	r.rank(limit)
+	return r.explain()
+}
+
+// run is the state of one search as it goes through its phases.
+type run struct {
+	e     *Engine
+	terms []term
+
+	// matchWords: each distinct query word's matches (cache), the best
+	// match of every indexed word found (matched, for highlighting), and
+	// how many field occurrences they have (occurrences, which bounds the
+	// fields hit).
+	cache       []wordMatches
+	matched     map[int32]wordMatch
+	occurrences int
+
+	// scoreFields: the fields hit, and hitOf[f], 1 + f's index in hs.
+	hs    hitSet
+	hitOf []int32
+
+	// collectContacts: the contacts hit; chBest holds their terms' best
+	// scores, hs.n a contact.
+	chits  []contactHit
+	chBest []uint8
+}
+
+// wordMatches caches what one query word matched.
+type wordMatches struct {
+	word  string
+	loose bool
+	ms    []wordMatch
+}
+
+// lookup matches a query word against the dictionary, once per search.
+func (r *run) lookup(w string, loose bool) []wordMatch {
+	for _, c := range r.cache {
+		if c.word == w && c.loose == loose {
+			return c.ms
+		}
+	}
+	ms := r.e.matchWord(w, loose)
+	r.cache = append(r.cache, wordMatches{w, loose, ms})
+	return ms
+}
+
+// matchWords is phase 1: it matches every word of every term's groups and
+// reports whether any indexed word was found.
+func (r *run) matchWords() bool {
+	r.matched = map[int32]wordMatch{}
+	for _, t := range r.terms {
+		for _, g := range t.groups {
+			for _, w := range g.words {
+				for _, m := range r.lookup(w, g.own) {
+					if old, ok := r.matched[m.id]; !ok || m.score > old.score {
+						r.matched[m.id] = m
+					}
+					r.occurrences += len(r.e.postings[m.id])
+				}
+			}
+		}
+	}
+	return r.occurrences > 0
+}
+
+// scoreFields is phase 2: it scores fields term by term and group by
+// group. A word's best match in a field counts once; a group's words add
+// up, divided by their number; a term keeps its best group. It reports
+// whether any field was hit.
+func (r *run) scoreFields() bool {
+	e, n := r.e, len(r.terms)
+	r.hitOf = make([]int32, len(e.fields))
+	nHits := min(r.occurrences, len(e.fields))
+	r.hs = hitSet{
+		n:     n,
+		field: make([]int32, 0, nHits),
+		mask:  make([]uint32, 0, nHits),
+		own:   make([]uint32, 0, nHits),
+		best:  make([]uint8, 0, nHits*n),
+		pos:   make([]uint8, 0, nHits*n),
+	}
+	word, grp := newScratch(len(e.fields)), newScratch(len(e.fields))
+	for ti := range r.terms {
+		for _, g := range r.terms[ti].groups {
+			for _, w := range g.words {
+				r.scoreWord(w, g, &word)
+				for _, f := range word.touched {
+					if grp.val[f] == 0 {
+						grp.touched = append(grp.touched, f)
+						grp.pos[f] = word.pos[f]
+					}
+					grp.val[f] += word.val[f]
+					word.val[f] = 0
+				}
+				word.touched = word.touched[:0]
+			}
+			for _, f := range grp.touched {
+				v := grp.val[f] / int16(len(g.words))
+				grp.val[f] = 0
+				if v > 0 {
+					r.hit(f, ti, g.own, uint8(v), grp.pos[f])
+				}
+			}
+			grp.touched = grp.touched[:0]
+		}
+	}
+	return len(r.hs.field) > 0
+}
+
+// scoreWord puts in word the best weighted score of query word w (of group
+// g) in each field it occurs in.
+func (r *run) scoreWord(w string, g group, word *scratch) {
+	for _, m := range r.lookup(w, g.own) {
+		s := m.score * g.weight / 100
+		for _, p := range r.e.postings[m.id] {
+			f := &r.e.fields[p.field]
+			ws := int16(s * f.weight / 100)
+			if word.val[p.field] == 0 {
+				word.touched = append(word.touched, p.field)
+			}
+			if ws > word.val[p.field] {
+				word.val[p.field] = ws
+				word.pos[p.field] = f.tokens[p.tok].pos
+			}
+		}
+	}
+}
+
+// hit records that field f matched term ti with score v at position pos.
+func (r *run) hit(f int32, ti int, own bool, v, pos uint8) {
+	hs := &r.hs
+	h := r.hitOf[f] - 1
+	if h < 0 {
+		h = hs.add(f)
+		r.hitOf[f] = h + 1
+	}
+	hs.mask[h] |= 1 << ti
+	if own {
+		hs.own[h] |= 1 << ti
+	}
+	if i := int(h)*hs.n + ti; v > hs.best[i] {
+		hs.best[i] = v
+		hs.pos[i] = pos
+	}
+}
+
+// collectContacts is phase 3: it gathers the fields hit into contacts,
+// keeping each term's best score and the best bonus of one field.
+func (r *run) collectContacts() {
+	e, hs := r.e, &r.hs
+	var all uint32 // the terms matched anywhere
+	for _, m := range hs.mask {
+		all |= m
+	}
+	contactOf := make([]int32, len(e.contactFields)-1) // 1 + index in chits
+	for h := range hs.field {
+		f := &e.fields[hs.field[h]]
+		ci := contactOf[f.contact] - 1
+		if ci < 0 {
+			r.chits = append(r.chits, contactHit{contact: f.contact})
+			r.chBest = append(r.chBest, make([]uint8, hs.n)...)
+			ci = int32(len(r.chits) - 1)
+			contactOf[f.contact] = ci + 1
+		}
+		ch := &r.chits[ci]
+		ch.mask |= hs.mask[h]
+		best, fbest := r.chBest[int(ci)*hs.n:int(ci+1)*hs.n], hs.best[h*hs.n:(h+1)*hs.n]
+		for t := range best {
+			best[t] = max(best[t], fbest[t])
+		}
+		b := hs.bonus(int32(h))
+		if hs.own[h] == all && (f.name == FieldName || f.name == FieldChannel) {
+			b += nameBonus
+		}
+		ch.bonus = max(ch.bonus, b)
+	}
+}
+
+// rank is phase 4: it scores each contact, rarity * (coverageBonus + best
+// score) over the terms it matches plus its bonus, and keeps the best limit
+// (all if limit <= 0) in order.
+func (r *run) rank(limit int) {
+	hs := &r.hs
+	df := make([]int, hs.n) // how many contacts each term matches
+	for i := range r.chits {
+		for m := r.chits[i].mask; m != 0; m &= m - 1 {
+			df[bits.TrailingZeros32(m)]++
+		}
+	}
+	n := len(r.e.contactFields) - 1
+	for i := range r.chits {
+		ch := &r.chits[i]
+		ch.score = ch.bonus
+		for m := ch.mask; m != 0; m &= m - 1 {
+			t := bits.TrailingZeros32(m)
+			rarity := 100
+			if n > 1 {
+				rarity = rarityMin + (100-rarityMin)*(n-df[t])/(n-1)
+			}
+			ch.score += rarity * (coverageBonus + int(r.chBest[i*hs.n+t])) / 100
+		}
+	}
+	better := func(a, b contactHit) int {
+		if a.score != b.score {
+			return b.score - a.score
+		}
+		return int(a.contact - b.contact)
+	}
+	if limit > 0 && limit < len(r.chits) {
+		r.chits = topK(r.chits, limit, better)
+	} else {
+		sort.Slice(r.chits, func(i, j int) bool { return better(r.chits[i], r.chits[j]) < 0 })
+	}
+}
+
+// explain is phase 5: the results, with what matched in each.
+func (r *run) explain() []Result {
+	out := make([]Result, len(r.chits))
+	for i, ch := range r.chits {
+		out[i] = Result{
+			Contact: &r.e.dir.Contacts[ch.contact],
+			Score:   ch.score,
+			Matches: r.e.matches(ch.contact, &r.hs, r.hitOf, r.matched),
+		}
+	}
+	return out
+}
