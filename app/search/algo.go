@@ -82,6 +82,19 @@ const (
 	weightSummary = 90
 	// Vocabulary terms are our words, not the page's.
 	weightVocabulary = 80
+	// A repo's or app's name identifies what a team owns as surely as the
+	// team's own name identifies the team: "whitehall", "content-store".
+	weightRepo = 125
+	// A repo's description says what it is in a few words; its type
+	// ("Publishing apps") is shared by dozens of repos.
+	weightRepoDescription = 70
+	weightRepoType        = 40
+	// A manual page's title says what the page is about, and its owner
+	// maintains it; but what the Ask for help page says a team does
+	// (weightResponsibility) outweighs who maintains a page on the topic.
+	weightPage = 80
+	// A heading is one topic of a page among many.
+	weightHeading = 50
 	// synonymWeight: a synonym's page word counts for this percentage of a
 	// match of the query word itself, so the page's own words come first.
 	synonymWeight = 75

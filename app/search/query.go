@@ -13,7 +13,7 @@ import (
 //
 //  1. matchWords: every word of the query against the dictionary, once;
 //  2. scoreFields: the matches weighted per field, term by term;
-//  3. collectContacts: the fields' scores gathered per contact;
+//  3. collectEntries: the fields' scores gathered per contact;
 //  4. rank: each contact's score from its terms' rarity, coverage and
 //     bonuses, then the best limit of them in order;
 //  5. explain: what matched in each result, with highlights, and why it
@@ -26,7 +26,7 @@ func (e *Engine) Search(query string, limit int) []Result {
 	if !r.matchWords() || !r.scoreFields() {
 		return nil
 	}
-	r.collectContacts()
+	r.collectEntries()
 	r.rank(limit)
 	return r.explain()
 }
@@ -48,9 +48,9 @@ type run struct {
 	hs    hitSet
 	hitOf []int32
 
-	// collectContacts: the contacts hit; chBest holds their terms' best
+	// collectEntries: the contacts hit; chBest holds their terms' best
 	// scores, hs.n a contact.
-	chits  []contactHit
+	chits  []entryHit
 	chBest []uint8
 }
 
@@ -173,23 +173,23 @@ func (r *run) hit(f int32, ti int, own bool, v, pos uint8) {
 	}
 }
 
-// collectContacts is phase 3: it gathers the fields hit into contacts,
+// collectEntries is phase 3: it gathers the fields hit into contacts,
 // keeping each term's best score and the best bonus of one field.
-func (r *run) collectContacts() {
+func (r *run) collectEntries() {
 	e, hs := r.e, &r.hs
 	var all uint32 // the terms matched anywhere
 	for _, m := range hs.mask {
 		all |= m
 	}
-	contactOf := make([]int32, len(e.contactFields)-1) // 1 + index in chits
+	entryOf := make([]int32, len(e.entryFields)-1) // 1 + index in chits
 	for h := range hs.field {
 		f := &e.fields[hs.field[h]]
-		ci := contactOf[f.contact] - 1
+		ci := entryOf[f.entry] - 1
 		if ci < 0 {
-			r.chits = append(r.chits, contactHit{contact: f.contact})
+			r.chits = append(r.chits, entryHit{entry: f.entry})
 			r.chBest = append(r.chBest, make([]uint8, hs.n)...)
 			ci = int32(len(r.chits) - 1)
-			contactOf[f.contact] = ci + 1
+			entryOf[f.entry] = ci + 1
 		}
 		ch := &r.chits[ci]
 		ch.mask |= hs.mask[h]
@@ -216,7 +216,7 @@ func (r *run) rank(limit int) {
 			df[bits.TrailingZeros32(m)]++
 		}
 	}
-	n := len(r.e.contactFields) - 1
+	n := len(r.e.entryFields) - 1
 	for i := range r.chits {
 		ch := &r.chits[i]
 		ch.score = ch.bonus
@@ -229,11 +229,11 @@ func (r *run) rank(limit int) {
 			ch.score += rarity * (coverageBonus + int(r.chBest[i*hs.n+t])) / 100
 		}
 	}
-	better := func(a, b contactHit) int {
+	better := func(a, b entryHit) int {
 		if a.score != b.score {
 			return b.score - a.score
 		}
-		return int(a.contact - b.contact)
+		return int(a.entry - b.entry)
 	}
 	if limit > 0 && limit < len(r.chits) {
 		r.chits = topK(r.chits, limit, better)
@@ -246,10 +246,16 @@ func (r *run) rank(limit int) {
 func (r *run) explain() []Result {
 	out := make([]Result, len(r.chits))
 	for i, ch := range r.chits {
+		en := &r.e.entries[ch.entry]
+		c := &en.Contact
+		if en.OnPage { // the page's contacts come first, in order
+			c = &r.e.dir.Contacts[ch.entry]
+		}
 		out[i] = Result{
-			Contact: &r.e.dir.Contacts[ch.contact],
+			Contact: c,
+			Entry:   en,
 			Score:   ch.score,
-			Matches: r.e.matches(ch.contact, &r.hs, r.hitOf, r.matched),
+			Matches: r.e.matches(ch.entry, &r.hs, r.hitOf, r.matched),
 		}
 	}
 	return out

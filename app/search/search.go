@@ -1,12 +1,16 @@
-// Package search ranks the contacts of a directory for a query typed by a
-// developer looking for help: "database migration", "who manages base
-// images", "kubernets", "k8s".
+// Package search ranks the teams of a directory (directory.Entries: the
+// Ask for help page's contacts and every channel that owns a repo or
+// maintains a manual page) for a query typed by a developer looking for
+// help: "database migration", "who manages base images", "kubernets",
+// "whitehall", "query kibana".
 //
 // Each word of the query is matched on its own (exactly, by stem, as a
 // prefix, or with a typo, using github.com/sahilm/fuzzy for left-out
-// letters) against the words of each contact's name, channel, email,
-// summary, responsibilities and vocabulary terms; a contact matching every
-// word beats one matching a single word strongly. The scoring constants and
+// letters) against the words of each team's evidence: the page's name,
+// channel, email, summary and responsibilities for it, vocabulary terms,
+// the names, apps, types and descriptions of the repos it owns, and the
+// titles and headings of the manual pages it maintains; a team matching
+// every word beats one matching a single word strongly. The scoring constants and
 // their reasons are in algo.go; the vocabulary (stop words, synonyms, extra
 // terms) is data, in app/directory/vocabulary.txt.
 //
@@ -31,19 +35,30 @@ const (
 	FieldSummary        = "summary"        // Contact.Summary
 	FieldResponsibility = "responsibility" // Contact.Responsibilities[Match.Index]
 	FieldVocabulary     = "vocabulary"     // an extra term from the vocabulary file
+	// The repos a team owns; Match.Index is the repo's index in
+	// Directory.Repos.
+	FieldRepo            = "repo"             // Repo.Name
+	FieldApp             = "app"              // one of Repo.Apps
+	FieldRepoType        = "repo_type"        // Repo.Type
+	FieldRepoDescription = "repo_description" // Repo.Description
+	// The manual pages a team maintains; Match.Index is the page's index
+	// in Directory.Manual.
+	FieldPage    = "page"    // ManualPage.Title
+	FieldHeading = "heading" // one of ManualPage.Headings
 )
 
 // Engine is a search index over one directory. It is built once by New and
 // is then read-only: safe for concurrent use.
 type Engine struct {
-	dir    *directory.Directory
-	vocab  *Vocabulary
-	fields []field
-	// contactFields[c] is the first field of contact c; its fields run to
-	// contactFields[c+1].
-	contactFields []int32
-	words         []wordInfo
-	dict          map[string]int32
+	dir     *directory.Directory
+	entries []directory.Entry
+	vocab   *Vocabulary
+	fields  []field
+	// entryFields[c] is the first field of entry c; its fields run to
+	// entryFields[c+1].
+	entryFields []int32
+	words       []wordInfo
+	dict        map[string]int32
 	// sorted lists word IDs in order of their text, for prefixes.
 	sorted []int32
 	// stems, byLen and byStemLen list words by stem, and by first rune
@@ -54,14 +69,14 @@ type Engine struct {
 	postings  [][]posting // by word ID: where the word occurs
 }
 
-// field is one searchable text of a contact.
+// field is one searchable text of an entry.
 type field struct {
-	contact int32
-	name    string // one of the Field* names
-	index   int    // for responsibilities, the index; else 0
-	text    string
-	weight  int
-	tokens  []token
+	entry  int32
+	name   string // one of the Field* names
+	index  int    // see Match.Index
+	text   string
+	weight int
+	tokens []token
 }
 
 // token is one indexed word in a field.
@@ -96,10 +111,14 @@ type lenKey struct {
 // posting is one occurrence of a word: a field and a token in it.
 type posting struct{ field, tok int32 }
 
-// Result is one contact found by a search.
+// Result is one team found by a search.
 type Result struct {
-	// Contact points into the directory passed to New.
+	// Contact is the team's contact: it points into the directory passed
+	// to New for a contact of the Ask for help page, and into Entry for
+	// any other team.
 	Contact *directory.Contact
+	// Entry is the team with all its evidence (repos, manual pages).
+	Entry *directory.Entry
 	// Score is higher for better results; it only compares results of one
 	// search.
 	Score int
@@ -145,34 +164,15 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 		byLen: map[lenKey][]int32{}, byStemLen: map[lenKey][]int32{},
 	}
 	if d == nil {
-		e.contactFields = []int32{0}
+		e.entryFields = []int32{0}
 		return e
 	}
-	for ci := range d.Contacts {
-		c := &d.Contacts[ci]
-		e.contactFields = append(e.contactFields, int32(len(e.fields)))
-		add := func(name string, index int, text string, weight int) {
-			if strings.TrimSpace(text) != "" {
-				e.addField(field{contact: int32(ci), name: name, index: index, text: text, weight: weight})
-			}
-		}
-		add(FieldName, 0, c.Name, weightName)
-		add(FieldChannel, 0, c.Channel, weightChannel)
-		for _, ch := range c.Channels {
-			if ch != c.Channel {
-				add(FieldChannel, 0, ch, weightChannel)
-			}
-		}
-		add(FieldEmail, 0, c.Email, weightEmail)
-		add(FieldSummary, 0, c.Summary, weightSummary)
-		for i, r := range c.Responsibilities {
-			add(FieldResponsibility, i, r, weightResponsibility)
-		}
-		for _, t := range v.termsFor(c) {
-			add(FieldVocabulary, 0, t, weightVocabulary)
-		}
+	e.entries = d.Entries()
+	for ei := range e.entries {
+		e.entryFields = append(e.entryFields, int32(len(e.fields)))
+		e.addEntry(int32(ei))
 	}
-	e.contactFields = append(e.contactFields, int32(len(e.fields)))
+	e.entryFields = append(e.entryFields, int32(len(e.fields)))
 
 	e.sorted = make([]int32, len(e.words))
 	for i, w := range e.words {
@@ -184,6 +184,50 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 	}
 	sort.Slice(e.sorted, func(i, j int) bool { return e.words[e.sorted[i]].text < e.words[e.sorted[j]].text })
 	return e
+}
+
+// addEntry indexes the fields of entry ei.
+func (e *Engine) addEntry(ei int32) {
+	en, d := &e.entries[ei], e.dir
+	add := func(name string, index int, text string, weight int) {
+		if strings.TrimSpace(text) != "" {
+			e.addField(field{entry: ei, name: name, index: index, text: text, weight: weight})
+		}
+	}
+	c := &en.Contact
+	add(FieldName, 0, c.Name, weightName)
+	add(FieldChannel, 0, c.Channel, weightChannel)
+	for _, ch := range c.Channels {
+		if ch != c.Channel {
+			add(FieldChannel, 0, ch, weightChannel)
+		}
+	}
+	add(FieldEmail, 0, c.Email, weightEmail)
+	add(FieldSummary, 0, c.Summary, weightSummary)
+	for i, r := range c.Responsibilities {
+		add(FieldResponsibility, i, r, weightResponsibility)
+	}
+	for _, t := range e.vocab.termsFor(c) {
+		add(FieldVocabulary, 0, t, weightVocabulary)
+	}
+	for _, i := range en.Repos {
+		r := &d.Repos[i]
+		add(FieldRepo, i, r.Name, weightRepo)
+		for _, a := range r.Apps {
+			if a != r.Name {
+				add(FieldApp, i, a, weightRepo)
+			}
+		}
+		add(FieldRepoType, i, r.Type, weightRepoType)
+		add(FieldRepoDescription, i, r.Description, weightRepoDescription)
+	}
+	for _, i := range en.Pages {
+		p := &d.Manual[i]
+		add(FieldPage, i, p.Title, weightPage)
+		for _, h := range p.Headings {
+			add(FieldHeading, i, h, weightHeading)
+		}
+	}
 }
 
 // addField tokenises f's text and indexes its words. Single letters are
@@ -377,12 +421,12 @@ func (hs *hitSet) bonus(i int32) int {
 	return b
 }
 
-// contactHit is what one query matched in one contact.
-type contactHit struct {
-	contact int32
-	mask    uint32
-	bonus   int // best together-in-one-field bonus of its fields
-	score   int
+// entryHit is what one query matched in one contact.
+type entryHit struct {
+	entry int32
+	mask  uint32
+	bonus int // best together-in-one-field bonus of its fields
+	score int
 }
 
 // scratch is a per-field accumulator reset after each use: the fields
@@ -399,18 +443,18 @@ func newScratch(n int) scratch {
 
 // topK returns the k best of hs in order, for a small k, without sorting
 // them all.
-func topK(hs []contactHit, k int, cmp func(a, b contactHit) int) []contactHit {
+func topK(hs []entryHit, k int, cmp func(a, b entryHit) int) []entryHit {
 	if k > 64 {
 		sort.Slice(hs, func(i, j int) bool { return cmp(hs[i], hs[j]) < 0 })
 		return hs[:k]
 	}
-	top := make([]contactHit, 0, k+1)
+	top := make([]entryHit, 0, k+1)
 	for _, h := range hs {
 		if len(top) == k && cmp(h, top[k-1]) >= 0 {
 			continue
 		}
 		i := sort.Search(len(top), func(i int) bool { return cmp(top[i], h) >= 0 })
-		top = append(top, contactHit{})
+		top = append(top, entryHit{})
 		copy(top[i+1:], top[i:])
 		top[i] = h
 		if len(top) > k {
@@ -427,7 +471,7 @@ func (e *Engine) matches(c int32, hs *hitSet, hitOf []int32, matched map[int32]w
 		score int
 	}
 	var ms []scored
-	for fi := e.contactFields[c]; fi < e.contactFields[c+1]; fi++ {
+	for fi := e.entryFields[c]; fi < e.entryFields[c+1]; fi++ {
 		h := hitOf[fi] - 1
 		if h < 0 {
 			continue
