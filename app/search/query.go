@@ -3,6 +3,7 @@ package search
 import (
 	"math/bits"
 	"sort"
+	"strings"
 )
 
 // Search returns the contacts that match query, best first: at most limit
@@ -52,6 +53,9 @@ type run struct {
 	// scores, hs.n a contact.
 	chits  []entryHit
 	chBest []uint8
+
+	// rank: how many entries each term matches.
+	df []int
 }
 
 // wordMatches caches what one query word matched.
@@ -186,7 +190,7 @@ func (r *run) collectEntries() {
 		f := &e.fields[hs.field[h]]
 		ci := entryOf[f.entry] - 1
 		if ci < 0 {
-			r.chits = append(r.chits, entryHit{entry: f.entry})
+			r.chits = append(r.chits, entryHit{entry: f.entry, at: int32(len(r.chits))})
 			r.chBest = append(r.chBest, make([]uint8, hs.n)...)
 			ci = int32(len(r.chits) - 1)
 			entryOf[f.entry] = ci + 1
@@ -209,24 +213,17 @@ func (r *run) collectEntries() {
 // score) over the terms it matches plus its bonus, and keeps the best limit
 // (all if limit <= 0) in order.
 func (r *run) rank(limit int) {
-	hs := &r.hs
-	df := make([]int, hs.n) // how many contacts each term matches
+	r.df = make([]int, r.hs.n)
 	for i := range r.chits {
 		for m := r.chits[i].mask; m != 0; m &= m - 1 {
-			df[bits.TrailingZeros32(m)]++
+			r.df[bits.TrailingZeros32(m)]++
 		}
 	}
-	n := len(r.e.entryFields) - 1
 	for i := range r.chits {
 		ch := &r.chits[i]
 		ch.score = ch.bonus
 		for m := ch.mask; m != 0; m &= m - 1 {
-			t := bits.TrailingZeros32(m)
-			rarity := 100
-			if n > 1 {
-				rarity = rarityMin + (100-rarityMin)*(n-df[t])/(n-1)
-			}
-			ch.score += rarity * (coverageBonus + int(r.chBest[i*hs.n+t])) / 100
+			ch.score += r.termScore(ch, bits.TrailingZeros32(m)).Points
 		}
 	}
 	better := func(a, b entryHit) int {
@@ -242,10 +239,30 @@ func (r *run) rank(limit int) {
 	}
 }
 
+// termScore is what term t earns entry hit ch (Term left empty: only
+// explain needs it).
+func (r *run) termScore(ch *entryHit, t int) TermScore {
+	n := len(r.e.entryFields) - 1
+	ts := TermScore{Match: int(r.chBest[int(ch.at)*r.hs.n+t]), Rarity: 100}
+	if n > 1 {
+		ts.Rarity = rarityMin + (100-rarityMin)*(n-r.df[t])/(n-1)
+	}
+	ts.Points = ts.Rarity * (coverageBonus + ts.Match) / 100
+	return ts
+}
+
 // explain is phase 5: the results, with what matched in each.
 func (r *run) explain() []Result {
 	out := make([]Result, len(r.chits))
 	for i, ch := range r.chits {
+		why := Why{Bonus: ch.bonus}
+		for t := range r.terms {
+			if ch.mask&(1<<t) != 0 {
+				ts := r.termScore(&ch, t)
+				ts.Term = r.terms[t].String()
+				why.Terms = append(why.Terms, ts)
+			}
+		}
 		en := &r.e.entries[ch.entry]
 		c := &en.Contact
 		if en.OnPage { // the page's contacts come first, in order
@@ -256,7 +273,43 @@ func (r *run) explain() []Result {
 			Entry:   en,
 			Score:   ch.score,
 			Matches: r.e.matches(ch.entry, &r.hs, r.hitOf, r.matched),
+			Why:     why,
 		}
 	}
 	return out
+}
+
+// Why is how a result's score adds up: Score is Bonus plus the Points of
+// every term.
+type Why struct {
+	// Terms are the query's terms the result matched, in query order.
+	Terms []TermScore
+	// Bonus is the best bonus one of its fields earned for terms found
+	// together (sameFieldBonus, adjacentBonus) or naming it (nameBonus).
+	Bonus int
+}
+
+// TermScore is what one query term earned a result.
+type TermScore struct {
+	// Term is the query's word, or the phrase a synonym stands for.
+	Term string
+	// Match is the term's best match in any of the result's fields: its
+	// quality (score* constants) times the field's weight (weight*), in
+	// percent.
+	Match int
+	// Rarity is the term's weight, in percent: rarityMin when every team
+	// matches it, 100 when one does.
+	Rarity int
+	// Points are Rarity * (coverageBonus + Match) / 100.
+	Points int
+}
+
+// String says what a term stands for: the query's word, or the page
+// phrases of the synonym it matched.
+func (t term) String() string {
+	var ws []string
+	for _, g := range t.groups {
+		ws = append(ws, strings.Join(g.words, " "))
+	}
+	return strings.Join(ws, " | ")
 }

@@ -122,6 +122,8 @@ type Result struct {
 	// Score is higher for better results; it only compares results of one
 	// search.
 	Score int
+	// Why says how Score adds up.
+	Why Why
 	// Matches are the contact's texts that matched, best first.
 	Matches []Match
 }
@@ -424,6 +426,7 @@ func (hs *hitSet) bonus(i int32) int {
 // entryHit is what one query matched in one contact.
 type entryHit struct {
 	entry int32
+	at    int32 // its index in run.chits as collected, for run.chBest
 	mask  uint32
 	bonus int // best together-in-one-field bonus of its fields
 	score int

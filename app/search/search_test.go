@@ -356,31 +356,42 @@ func checkResults(t testing.TB, d *directory.Directory, rs []Result, limit int) 
 	if limit > 0 && len(rs) > limit {
 		t.Errorf("%d results, limit %d", len(rs), limit)
 	}
-	index := func(c *directory.Contact) int {
-		for i := range d.Contacts {
-			if &d.Contacts[i] == c {
+	entries := d.Entries()
+	index := func(r Result) int { // the result's entry, in directory order
+		for i := range entries {
+			if entries[i].Contact.ID == r.Entry.Contact.ID && entries[i].Contact.Channel == r.Entry.Contact.Channel {
 				return i
 			}
 		}
 		return -1
 	}
 	for i, r := range rs {
-		ci := index(r.Contact)
-		if ci < 0 {
+		ei := index(r)
+		if ei < 0 {
+			t.Fatalf("result %d: %q is not an entry of the directory", i, r.Contact.ID)
+		}
+		if ei < len(d.Contacts) && r.Contact != &d.Contacts[ei] {
 			t.Fatalf("result %d: contact %q does not point into the directory", i, r.Contact.ID)
 		}
 		if i > 0 {
 			prev := rs[i-1]
-			if prev.Score < r.Score || prev.Score == r.Score && index(prev.Contact) > ci {
+			if prev.Score < r.Score || prev.Score == r.Score && index(prev) > ei {
 				t.Errorf("results %d and %d out of order: %d then %d", i-1, i, prev.Score, r.Score)
 			}
+		}
+		sum := r.Why.Bonus
+		for _, ts := range r.Why.Terms {
+			sum += ts.Points
+		}
+		if sum != r.Score {
+			t.Errorf("result %d (%s): score %d, but Why adds up to %d: %+v", i, r.Contact.ID, r.Score, sum, r.Why)
 		}
 		if len(r.Matches) == 0 {
 			t.Errorf("result %d (%s) has no matches", i, r.Contact.ID)
 		}
 		for _, m := range r.Matches {
-			if !isFieldOf(r.Contact, m) {
-				t.Errorf("result %d: match %s[%d] %q is not a text of contact %s", i, m.Field, m.Index, m.Text, r.Contact.ID)
+			if !isFieldOf(d, r.Entry, m) {
+				t.Errorf("result %d: match %s[%d] %q is not a text of %s", i, m.Field, m.Index, m.Text, r.Contact.ID)
 			}
 			n := len([]rune(m.Text))
 			for j, rg := range m.Ranges {
@@ -395,9 +406,10 @@ func checkResults(t testing.TB, d *directory.Directory, rs []Result, limit int) 
 	}
 }
 
-// isFieldOf reports whether m is one of c's texts. Vocabulary terms come
-// from the vocabulary, so only their field name is checked.
-func isFieldOf(c *directory.Contact, m Match) bool {
+// isFieldOf reports whether m is one of entry en's texts. Vocabulary
+// terms come from the vocabulary, so only their field name is checked.
+func isFieldOf(d *directory.Directory, en *directory.Entry, m Match) bool {
+	c := &en.Contact
 	switch m.Field {
 	case FieldName:
 		return m.Text == c.Name
@@ -411,6 +423,19 @@ func isFieldOf(c *directory.Contact, m Match) bool {
 		return m.Index >= 0 && m.Index < len(c.Responsibilities) && c.Responsibilities[m.Index] == m.Text
 	case FieldVocabulary:
 		return m.Text != ""
+	case FieldRepo, FieldApp, FieldRepoType, FieldRepoDescription:
+		if !slices.Contains(en.Repos, m.Index) {
+			return false
+		}
+		r := d.Repos[m.Index]
+		return m.Text == map[string]string{FieldRepo: r.Name, FieldRepoType: r.Type, FieldRepoDescription: r.Description}[m.Field] ||
+			m.Field == FieldApp && slices.Contains(r.Apps, m.Text)
+	case FieldPage, FieldHeading:
+		if !slices.Contains(en.Pages, m.Index) {
+			return false
+		}
+		p := d.Manual[m.Index]
+		return m.Field == FieldPage && m.Text == p.Title || m.Field == FieldHeading && slices.Contains(p.Headings, m.Text)
 	}
 	return false
 }
