@@ -58,7 +58,7 @@ func GoSource(d *Directory, source string) ([]byte, error) {
 	}
 	w("},\n")
 	if d.Source != (Source{}) {
-		w("Source: Source{")
+		w("Source: Source{\n")
 		field(&b, "Commit", d.Source.Commit)
 		field(&b, "Date", d.Source.Date)
 		w("},\n")

@@ -105,8 +105,9 @@ var Seed = &Directory{
 			},
 		},
 	},
-	Source: Source{Commit: "c51f946f2",
-		Date: "2024-04-26",
+	Source: Source{
+		Commit: "c51f946f2",
+		Date:   "2024-04-26",
 	},
 }
 

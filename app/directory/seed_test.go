@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/alphagov/askforhelp/app/directory"
@@ -101,5 +102,23 @@ func TestSeedContacts(t *testing.T) {
 	}
 	if n := len(directory.Seed.Escalation); n != 3 {
 		t.Errorf("%d escalation steps, want 3", n)
+	}
+}
+
+// TestSeedTables: the repos and pages embedded as tables unpack to exactly
+// what the reader reads from the docs beside them.
+func TestSeedTables(t *testing.T) {
+	docs, err := manual.ReadDocs(seedDocs(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(directory.Seed.Repos, docs.Dir.Repos) {
+		t.Error("Seed.Repos differs from the reader's repos")
+	}
+	if !reflect.DeepEqual(directory.Seed.Manual, docs.Dir.Manual) {
+		t.Error("Seed.Manual differs from the reader's pages")
+	}
+	if len(directory.Seed.Repos) == 0 || len(directory.Seed.Manual) == 0 {
+		t.Errorf("%d repos, %d pages embedded", len(directory.Seed.Repos), len(directory.Seed.Manual))
 	}
 }

@@ -25,8 +25,12 @@ var (
 func unpackRepos(table string) []Repo {
 	var repos []Repo
 	for _, f := range records(table, len(repoColumns)) {
+		apps := list(f[1])
+		if apps == nil {
+			apps = []string{} // as the reader makes it: "apps": [] in JSON
+		}
 		repos = append(repos, Repo{
-			Name: f[0], Apps: list(f[1]), Type: f[2], Team: f[3], Alerts: f[4], Description: f[5],
+			Name: f[0], Apps: apps, Type: f[2], Team: f[3], Alerts: f[4], Description: f[5],
 			URL: RepoDocsURL + f[0] + ".html",
 		})
 	}

@@ -105,7 +105,7 @@ func headingText(h *ast.Heading, src []byte) string {
 		}
 	}
 	walk(h)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return oneLine(b.String())
 }
 
 // Title is the page's title: its front matter's, else its first heading,

@@ -5,7 +5,6 @@ package manual
 import (
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"go.yaml.in/yaml/v3"
@@ -50,6 +49,11 @@ func ParseRepos(name string, src []byte) ([]directory.Repo, error) {
 		}
 		merge(&repos[i], e)
 	}
+	for i := range repos {
+		if repos[i].Apps == nil {
+			repos[i].Apps = []string{} // "apps": [] in JSON
+		}
+	}
 	sort.Slice(repos, func(i, j int) bool { return repos[i].Name < repos[j].Name })
 	return repos, nil
 }
@@ -77,6 +81,8 @@ func readEntry(name string, n *yaml.Node) (entry, error) {
 		"description":       &e.description,
 		"retired":           &retired,
 	}
+	// A key given twice takes its last value, as in Ruby's YAML, which
+	// the docs site reads these files with (the 2024 repos.yml has one).
 	for _, f := range fields(n) {
 		p := targets[f.key.Value]
 		if p == nil {
@@ -97,7 +103,6 @@ func readEntry(name string, n *yaml.Node) (entry, error) {
 	if e.alerts == "" {
 		e.alerts = depsTeam
 	}
-	e.description = strings.Join(strings.Fields(e.description), " ")
 	e.retired = truthy(retired)
 	return e, nil
 }

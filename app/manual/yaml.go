@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -27,12 +28,33 @@ func parseYAML(name string, src []byte, offset int) (*yaml.Node, error) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parserProblems are the messages of yaml.v3's parser (as opposed to its
+// scanner) errors. yaml.v3 v3.0.6 numbers their lines from 0 (it adds the
+// 1 only to scanner errors, decode.go's parser.fail), so the reader adds
+// it; TestYAMLErrorLines fails if the library changes this.
+var parserProblems = []string{
+	"did not find expected ',' or ",
+	"did not find expected '-' indicator",
+	"did not find expected <",
+	"did not find expected key",
+	"did not find expected node content",
+	"found duplicate %",
+	"found incompatible YAML document",
+	"found undefined tag handle",
+}
+
 // yamlError turns the library's "yaml: line N: msg" into an Error at the
 // file's line.
 func yamlError(name string, err error, offset int) error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
+		for _, p := range parserProblems {
+			if strings.HasPrefix(m[2], p) {
+				n++
+				break
+			}
+		}
 		return &Error{File: name, Line: n + offset, Msg: "invalid YAML: " + m[2]}
 	}
 	return &Error{File: name, Line: offset + 1, Msg: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
@@ -87,7 +109,7 @@ func scalar(name string, f field) (string, error) {
 		}
 		return "", nil
 	case v.Kind == yaml.ScalarNode:
-		return strings.TrimSpace(v.Value), nil
+		return oneLine(v.Value), nil
 	}
 	return "", &Error{File: name, Line: v.Line, Msg: quote(f.key.Value) + ": expected a single value, found " + kindName(v)}
 }
@@ -99,4 +121,16 @@ func truthy(s string) bool {
 		return true
 	}
 	return false
+}
+
+// oneLine is text on one line: control characters (the generated tables'
+// separators among them) as spaces, runs of white space as one space.
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }

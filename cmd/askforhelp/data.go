@@ -258,10 +258,6 @@ func writeText(w io.Writer, d *directory.Directory) {
 
 // writeRepos lists the repos under the team to ask about them.
 func writeRepos(w io.Writer, repos []directory.Repo) {
-	if len(repos) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "\nRepos (%d), by the team to ask:\n", len(repos))
 	byTeam := map[string][]string{}
 	for _, r := range repos {
 		name := r.Name
@@ -270,31 +266,35 @@ func writeRepos(w io.Writer, repos []directory.Repo) {
 		}
 		byTeam[r.Team] = append(byTeam[r.Team], name)
 	}
-	for _, team := range sortedKeys(byTeam) {
-		label := team
-		if label == "" {
-			label = "no team"
-		}
-		fmt.Fprintf(w, "  %s (%d): %s\n", label, len(byTeam[team]), strings.Join(byTeam[team], ", "))
-	}
+	writeGroups(w, fmt.Sprintf("Repos (%d), by the team to ask", len(repos)), byTeam, "no team", true)
 }
 
 // writeManual counts the manual pages by owner.
 func writeManual(w io.Writer, pages []directory.ManualPage) {
-	if len(pages) == 0 {
-		return
-	}
-	fmt.Fprintf(w, "\nManual pages (%d), by owner:\n", len(pages))
 	byOwner := map[string][]string{}
 	for _, p := range pages {
 		byOwner[p.Owner] = append(byOwner[p.Owner], p.Title)
 	}
-	for _, owner := range sortedKeys(byOwner) {
-		label := owner
+	writeGroups(w, fmt.Sprintf("Manual pages (%d), by owner", len(pages)), byOwner, "no owner", false)
+}
+
+// writeGroups prints groups, largest first: each with its count, and its
+// members when list is set. none labels the group without a name.
+func writeGroups(w io.Writer, title string, groups map[string][]string, none string, list bool) {
+	if len(groups) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s:\n", title)
+	for _, name := range sortedKeys(groups) {
+		label := name
 		if label == "" {
-			label = "no owner"
+			label = none
 		}
-		fmt.Fprintf(w, "  %s: %d\n", label, len(byOwner[owner]))
+		fmt.Fprintf(w, "  %s (%d)", label, len(groups[name]))
+		if list {
+			fmt.Fprintf(w, ": %s", strings.Join(groups[name], ", "))
+		}
+		fmt.Fprintln(w)
 	}
 }
 
