@@ -1,7 +1,7 @@
 # Ask for help: see README.md.
 GO      ?= go
 ADDR    ?= localhost:8000
-PAGE    ?= app/directory/ask-for-help.html.md
+DOCS    ?= ../shared/docs/2024-04-26-c51f946f2
 OUT     ?= dist
 BASE    ?= /
 BIN     := bin/askforhelp
@@ -52,9 +52,10 @@ test: deps $(WASM).br
 	@test -z "$$(gofmt -l app cmd)" || { echo "not gofmt'ed:"; gofmt -l app cmd; exit 1; }
 	$(GO) test ./...
 
-## data: regenerate the embedded data from PAGE (default: the page the widget ships with).
+## data: regenerate the embedded data (app/directory/seed_gen.go and the
+## trimmed copy of the docs beside it) from DOCS, a govuk-developer-docs checkout.
 data:
-	$(GO) run ./cmd/askforhelp data --page $(PAGE) --generate app/directory
+	$(GO) run ./cmd/askforhelp data --docs $(DOCS) --generate app/directory
 
 ## screenshot: the README's picture of the answer for "database migration".
 screenshot: deps wasm

@@ -3,24 +3,35 @@ package directory_test
 import (
 	"bytes"
 	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/manual"
 )
 
+// seedDocs is the trimmed copy of the docs that seed_gen.go was generated
+// from: the only folder in docs/, named DATE-COMMIT.
+func seedDocs(t *testing.T) string {
+	t.Helper()
+	dirs, _ := filepath.Glob("docs/*")
+	if len(dirs) != 1 {
+		t.Fatalf("want one snapshot in app/directory/docs, found %v: run `make data`", dirs)
+	}
+	return dirs[0]
+}
+
 // TestSeedIsFresh fails when seed_gen.go is not what `make data` makes of
-// the page beside it: the embedded data must never drift from the page.
+// the trimmed copy of the docs beside it: the embedded data must never
+// drift from its source.
 func TestSeedIsFresh(t *testing.T) {
-	src, err := os.ReadFile("ask-for-help.html.md")
+	dir := seedDocs(t)
+	docs, err := manual.ReadDocs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := manual.ParseURL("ask-for-help.html.md", directory.ManualURL+"ask-for-help.html", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := directory.GoSource(d, "ask-for-help.html.md")
+	want, err := directory.GoSource(docs.Dir, filepath.ToSlash(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +40,42 @@ func TestSeedIsFresh(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatal("app/directory/seed_gen.go is stale: run `make data` to regenerate it from ask-for-help.html.md")
+		t.Fatalf("app/directory/seed_gen.go is stale: run `make data` to regenerate it from %s", dir)
+	}
+}
+
+// TestSeedDocsFaithful: the trimmed copy reads exactly as the full
+// checkout it was cut from, when the shared snapshots are beside the
+// project (as in CI).
+func TestSeedDocsFaithful(t *testing.T) {
+	dir := seedDocs(t)
+	full := filepath.Join("../../../shared/docs", filepath.Base(dir))
+	if _, err := os.Stat(full); err != nil {
+		t.Skipf("%s not beside the project", full)
+	}
+	trimmed, err := manual.ReadDocs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := manual.ReadDocs(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := directory.GoSource(trimmed.Dir, "x")
+	b, _ := directory.GoSource(whole.Dir, "x")
+	if !bytes.Equal(a, b) {
+		t.Errorf("%s does not read as %s: run `make data`", dir, full)
+	}
+}
+
+// TestSeedSource: the data says which version of the docs it comes from.
+func TestSeedSource(t *testing.T) {
+	want := "docs/" + directory.Seed.Source.Date + "-" + directory.Seed.Source.Commit
+	if got := filepath.ToSlash(seedDocs(t)); got != want || directory.Seed.Source.Commit == "" {
+		t.Errorf("Seed.Source %+v; the data was generated from %s", directory.Seed.Source, got)
+	}
+	if !bytes.Contains(directory.SeedPage, []byte("title: Ask for help")) {
+		t.Errorf("SeedPage is not the Ask for help page: %.80q", directory.SeedPage)
 	}
 }
 
@@ -56,5 +102,23 @@ func TestSeedContacts(t *testing.T) {
 	}
 	if n := len(directory.Seed.Escalation); n != 3 {
 		t.Errorf("%d escalation steps, want 3", n)
+	}
+}
+
+// TestSeedTables: the repos and pages embedded as tables unpack to exactly
+// what the reader reads from the docs beside them.
+func TestSeedTables(t *testing.T) {
+	docs, err := manual.ReadDocs(seedDocs(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(directory.Seed.Repos, docs.Dir.Repos) {
+		t.Error("Seed.Repos differs from the reader's repos")
+	}
+	if !reflect.DeepEqual(directory.Seed.Manual, docs.Dir.Manual) {
+		t.Error("Seed.Manual differs from the reader's pages")
+	}
+	if len(directory.Seed.Repos) == 0 || len(directory.Seed.Manual) == 0 {
+		t.Errorf("%d repos, %d pages embedded", len(directory.Seed.Repos), len(directory.Seed.Manual))
 	}
 }

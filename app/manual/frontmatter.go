@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Error is a problem with a page, with the file and, where there is one,
@@ -27,7 +29,7 @@ func (e *Error) Error() string {
 // checkText refuses sources that are empty or are not UTF-8 text.
 func checkText(name string, src []byte) error {
 	if len(bytes.TrimSpace(src)) == 0 {
-		return &Error{File: name, Msg: "the file is empty: expected a manual page (front matter and Markdown)"}
+		return &Error{File: name, Msg: "the file is empty"}
 	}
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
@@ -44,65 +46,59 @@ func checkText(name string, src []byte) error {
 	return nil
 }
 
-// splitFrontMatter separates a leading "---" block of "key: value" lines from
-// the Markdown body. It returns the fields, the body and the number of lines
+// splitFrontMatter separates a leading "---" block of YAML from the
+// Markdown body. It returns the block's top-level fields that have a single
+// value (nested values are not needed), the body and the number of lines
 // before the body, so that body line numbers can be reported as file lines.
 func splitFrontMatter(name string, src []byte) (map[string]string, []byte, int, error) {
-	fields := map[string]string{}
-	text := string(src)
-	text = strings.TrimPrefix(text, "\uFEFF")
+	text := strings.TrimPrefix(string(src), "\uFEFF")
 	first, rest, _ := strings.Cut(text, "\n")
 	if strings.TrimRight(first, " \t\r") != "---" {
-		return fields, []byte(text), 0, nil
+		return map[string]string{}, []byte(text), 0, nil
 	}
-	if !hasClosingFence(rest) {
+	block, body, lines, ok := cutFence(rest)
+	if !ok {
 		return nil, nil, 0, &Error{File: name, Line: 1, Msg: "front matter opened with \"---\" is never closed"}
 	}
-	line := 1
-	for rest != "" {
-		var l string
-		l, rest, _ = strings.Cut(rest, "\n")
-		line++
-		t := strings.TrimRight(l, " \t\r")
-		if t == "---" || t == "..." {
-			return fields, []byte(rest), line, nil
-		}
-		if strings.TrimSpace(t) == "" || strings.HasPrefix(strings.TrimSpace(t), "#") {
-			continue
-		}
-		if t[0] == ' ' || t[0] == '\t' || strings.HasPrefix(t, "- ") {
-			continue // a nested YAML value; the widget reads only top-level scalars
-		}
-		key, value, ok := strings.Cut(t, ":")
-		if !ok || strings.TrimSpace(key) == "" || strings.ContainsAny(key, " \t") {
-			return nil, nil, 0, &Error{File: name, Line: line, Msg: "front matter: expected \"key: value\", found " + quote(t)}
-		}
-		fields[key] = unquoteYAML(strings.TrimSpace(value))
+	top, err := parseYAML(name, []byte(block), 1)
+	if err != nil {
+		return nil, nil, 0, err
 	}
-	return nil, nil, 0, &Error{File: name, Line: 1, Msg: "front matter opened with \"---\" is never closed"}
+	values := map[string]string{}
+	if top == nil {
+		return values, []byte(body), lines + 1, nil
+	}
+	if top.Kind != yaml.MappingNode {
+		return nil, nil, 0, &Error{File: name, Line: top.Line + 1, Msg: "front matter: expected \"key: value\" fields, found " + kindName(top)}
+	}
+	for _, f := range fields(top) {
+		if f.value.Kind != yaml.ScalarNode {
+			continue // a nested value (related_repos, old_paths)
+		}
+		v, err := scalar(name, f)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		values[f.key.Value] = v
+	}
+	return values, []byte(body), lines + 1, nil
 }
 
-func hasClosingFence(s string) bool {
-	for _, l := range strings.Split(s, "\n") {
+// cutFence splits s at its first line that is "---" or "...": the YAML
+// before it, the text after it and how many lines the YAML and the fence
+// take.
+func cutFence(s string) (block, after string, lines int, ok bool) {
+	for i := 0; ; {
+		l, rest, more := strings.Cut(s[i:], "\n")
+		lines++
 		if t := strings.TrimRight(l, " \t\r"); t == "---" || t == "..." {
-			return true
+			return s[:i], rest, lines, true
 		}
-	}
-	return false
-}
-
-// unquoteYAML removes the quotes of a quoted YAML scalar.
-func unquoteYAML(v string) string {
-	if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
-		inner := v[1 : len(v)-1]
-		if v[0] == '"' {
-			inner = strings.ReplaceAll(inner, `\"`, `"`)
-		} else {
-			inner = strings.ReplaceAll(inner, `''`, `'`)
+		if !more {
+			return "", "", 0, false
 		}
-		return inner
+		i += len(l) + 1
 	}
-	return v
 }
 
 func quote(s string) string {

@@ -20,7 +20,6 @@ package manual
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -39,18 +38,11 @@ import (
 // ReadFile reads the page at path. Errors name the file and, where there
 // is one, the line.
 func ReadFile(path string) (*directory.Directory, error) {
-	src, err := os.ReadFile(path)
+	src, err := ReadLimited(path, MaxFileSize)
 	if err != nil {
-		return nil, &Error{File: path, Msg: "cannot read the page: " + unwrapPathError(err)}
+		return nil, err
 	}
 	return Parse(path, src)
-}
-
-func unwrapPathError(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // Parse reads a page's source. name is the file name used in errors and to

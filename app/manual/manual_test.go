@@ -378,7 +378,7 @@ func TestBadInput(t *testing.T) {
 		{"binary", "---\ntitle: x\n---\n\x00\x01\x02PNG", 4, "not a text file"},
 		{"invalid utf-8", "---\ntitle: x\n---\n\nThe team (#a):\n\n- \xff\xfe\n", 7, "not a text file"},
 		{"unclosed front matter", "---\ntitle: Ask for help\nowner_slack: \"#x\"\n\nThe team (#x):\n\n- thing\n", 1, "never closed"},
-		{"bad front matter line", "---\ntitle: Ask\nthis is not yaml\n---\nThe team (#x):\n\n- y\n", 3, "key: value"},
+		{"bad front matter line", "---\ntitle: Ask\nthis is not yaml\n---\nThe team (#x):\n\n- y\n", 3, "invalid YAML"},
 		{"no contact", "---\ntitle: Ask for help\n---\n\nJust some prose with no teams.\n", 5, "no contact"},
 	}
 	for _, tt := range tests {

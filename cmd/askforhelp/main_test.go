@@ -11,7 +11,12 @@ import (
 	"testing"
 )
 
-const sharedPages = "../../../shared/pages"
+// The shared versions of the Ask for help page and snapshots of the docs,
+// beside the project as in CI.
+const (
+	sharedPages = "../../../shared/pages"
+	sharedDocs  = "../../../shared/docs"
+)
 
 // cli runs the command in-process and returns its exit status and output.
 func cli(args ...string) (int, string, string) {
@@ -71,7 +76,7 @@ func TestBadPages(t *testing.T) {
 		{"binary", write("image.md", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "image.md:1: not a text file"},
 		{"unclosed front matter", write("open.md", "---\ntitle: Ask for help\n\nThe team (#x):\n\n- y\n"), "open.md:1: front matter opened"},
 		{"no contact", write("prose.md", "---\ntitle: Ask\n---\n\nNothing here.\n"), "prose.md:5: no contact"},
-		{"missing", filepath.Join(dir, "missing.md"), "missing.md: cannot read the page"},
+		{"missing", filepath.Join(dir, "missing.md"), "missing.md: cannot read the file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,33 +90,37 @@ func TestBadPages(t *testing.T) {
 					t.Errorf("%v: exit %d, stdout %q, stderr %q; want non-zero, nothing, %q", args, code, out, errOut, tt.want)
 				}
 			}
-			gen := t.TempDir()
-			if code, _, _ := cli("data", "--page", tt.path, "--generate", gen); code == 0 {
-				t.Error("--generate accepted a bad page")
-			}
-			if files, _ := os.ReadDir(gen); len(files) != 0 {
-				t.Errorf("--generate wrote %d files for a bad page", len(files))
-			}
 		})
 	}
 }
 
-// TestGenerate: --generate writes the page and the Go data beside each other.
+// TestGenerate: --generate writes the Go data and the trimmed copy of the
+// docs it reads back from, in place of the old ones.
 func TestGenerate(t *testing.T) {
-	gen := t.TempDir()
-	page := filepath.Join(sharedPages, "ask-for-help-2026-01.html.md")
-	if _, err := os.Stat(page); err != nil {
-		t.Skip("no shared pages")
+	docs := filepath.Join(sharedDocs, "2026-08-21-972d1b441")
+	if _, err := os.Stat(docs); err != nil {
+		t.Skip("no shared docs")
 	}
-	if code, _, errOut := cli("data", "--page", page, "--generate", gen); code != 0 {
+	gen := t.TempDir()
+	stale := filepath.Join(gen, docsDir, "2024-04-26-c51f946f2", "source", "manual")
+	if err := os.MkdirAll(stale, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := cli("data", "--docs", docs, "--generate", gen); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	src, err := os.ReadFile(filepath.Join(gen, seedGo))
-	if err != nil || !bytes.Contains(src, []byte("#govuk-technical-on-call")) || !bytes.Contains(src, []byte("DO NOT EDIT")) {
-		t.Errorf("generated Go source: %v\n%s", err, src)
+	if err != nil || !bytes.Contains(src, []byte("#govuk-technical-on-call")) || !bytes.Contains(src, []byte("DO NOT EDIT")) ||
+		!bytes.Contains(src, []byte(`"licensify\tlicensify-backend\x1flicensify-frontend\x1flicensify-feed\t`)) {
+		t.Errorf("generated Go source: %v\n%.2000s", err, src)
 	}
-	if _, err := os.Stat(filepath.Join(gen, seedPage)); err != nil {
-		t.Errorf("the page was not copied: %v", err)
+	entries, _ := os.ReadDir(filepath.Join(gen, docsDir))
+	if len(entries) != 1 || entries[0].Name() != "2026-08-21-972d1b441" {
+		t.Errorf("docs/ holds %v, want only the new snapshot", entries)
+	}
+	page, err := os.ReadFile(filepath.Join(gen, docsDir, "2026-08-21-972d1b441", "source", "manual", "kibana.html.md"))
+	if err != nil || !bytes.Contains(page, []byte("owner_slack:")) || !bytes.Contains(page, []byte("## Set up the UI")) || bytes.Contains(page, []byte("Kibana includes a timestamp")) {
+		t.Errorf("trimmed page: %v\n%s", err, page)
 	}
 }
 
@@ -189,6 +198,9 @@ func TestUsage(t *testing.T) {
 		{[]string{"search", "--nope", "x"}, 2, "flag provided but not defined: -nope"},
 		{[]string{"search", "--limit", "-1", "x"}, 2, "--limit"},
 		{[]string{"data", "--json", "extra"}, 2, "unexpected argument"},
+		{[]string{"data", "--page", "a.md", "--docs", "d"}, 2, "--page and --docs cannot be used together"},
+		{[]string{"data", "--page", "a.md", "--generate", "app/directory"}, 2, "--generate needs --docs"},
+		{[]string{"data", "--source-commit", "abc1234"}, 2, "go with --docs"},
 		{[]string{"serve", "--bogus"}, 2, "-bogus"},
 		{[]string{"build", "--bogus"}, 2, "-bogus"},
 		{[]string{"search", "-h"}, 0, "Usage: askforhelp search"},

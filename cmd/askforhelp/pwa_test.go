@@ -112,7 +112,7 @@ func TestWarmLoadFromCache(t *testing.T) {
 // TestUpdate: a restarted, unchanged server is not an update; a server with
 // other data is, the page says so, and after reload it shows the new data.
 func TestUpdate(t *testing.T) {
-	webB, dirB := buildVariant(t, filepath.Join(sharedPages, "ask-for-help-2026-01.html.md"))
+	webB, dirB := buildVariant(t, filepath.Join(sharedDocs, "2026-08-21-972d1b441"))
 	a := newApp(t, server.Options{WebDir: webDir})
 	b := newApp(t, server.Options{WebDir: webB, Dir: dirB})
 	if a.Version() == b.Version() {
@@ -150,14 +150,14 @@ func TestUpdate(t *testing.T) {
 }
 
 // buildVariant builds the wasm of a copy of the project whose data comes
-// from another page, as `make data PAGE=page` and `make wasm` would, and
-// returns its web folder and directory.
-func buildVariant(t *testing.T, page string) (string, *directory.Directory) {
+// from another version of the docs, as `make data DOCS=docs` and
+// `make wasm` would, and returns its web folder and directory.
+func buildVariant(t *testing.T, docs string) (string, *directory.Directory) {
 	t.Helper()
-	page, _ = filepath.Abs(page)
-	src, err := os.ReadFile(page)
+	docs, _ = filepath.Abs(docs)
+	c, err := manual.ReadDocs(docs)
 	if err != nil {
-		t.Skipf("no page to build a variant from: %v", err)
+		t.Skipf("no docs to build a variant from: %v", err)
 	}
 	mod := t.TempDir()
 	for _, f := range []string{"go.mod", "go.sum"} {
@@ -174,7 +174,7 @@ func buildVariant(t *testing.T, page string) (string, *directory.Directory) {
 			t.Fatal(err)
 		}
 	}
-	runIn(t, mod, nil, "go", "run", "./cmd/askforhelp", "data", "--page", page, "--generate", "app/directory")
+	runIn(t, mod, nil, "go", "run", "./cmd/askforhelp", "data", "--docs", docs, "--generate", "app/directory")
 	web := filepath.Join(mod, "web")
 	if err := os.CopyFS(web, os.DirFS(webDir)); err != nil {
 		t.Fatal(err)
@@ -183,11 +183,7 @@ func buildVariant(t *testing.T, page string) (string, *directory.Directory) {
 		os.Remove(filepath.Join(web, f))
 	}
 	runIn(t, mod, []string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-gcflags=github.com/...=-l", "-o", filepath.Join(web, "app.wasm"), "./cmd/askforhelp")
-	d, err := manual.ParseURL(page, directory.ManualURL+seedPage[:len(seedPage)-3], src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return web, d
+	return web, c.Dir
 }
 
 func runIn(t *testing.T, dir string, env []string, name string, args ...string) {
