@@ -1,9 +1,12 @@
 //go:build !wasm
 
-// Package manual reads a version of the GOV.UK developer manual's "Ask for
-// help" page (front matter and Markdown) into a directory.Directory.
+// Package manual reads a checkout of govuk-developer-docs (ReadDocs: the
+// "Ask for help" page, data/repos.yml, and every manual page's front matter
+// and headings) or a lone version of the "Ask for help" page (ReadFile,
+// Parse) into a directory.Directory. YAML is read with go.yaml.in/yaml/v3,
+// Markdown with goldmark; every file through ReadLimited.
 //
-// The reader follows the page's shape rather than any one version of it:
+// The reader of the Ask for help page follows its shape rather than any one version of it:
 //   - the first ordered list is the escalation order;
 //   - a heading that names a channel, or any heading below level 2, starts a
 //     contact whose bullets are its responsibilities;
