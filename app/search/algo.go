@@ -82,9 +82,10 @@ const (
 	weightSummary = 90
 	// Vocabulary terms are our words, not the page's.
 	weightVocabulary = 80
-	// A repo's or app's name identifies what a team owns as surely as the
-	// team's own name identifies the team: "whitehall", "content-store".
-	weightRepo = 125
+	// A word of a repo's or app's name says as much about its team as a
+	// bullet point: "advice" in travel-advice-publisher. The whole name
+	// says more: see ownedNameBonus.
+	weightRepo = 100
 	// A repo's description says what it is in a few words; its type
 	// ("Publishing apps") is shared by dozens of repos.
 	weightRepoDescription = 70
@@ -95,6 +96,12 @@ const (
 	weightPage = 80
 	// A heading is one topic of a page among many.
 	weightHeading = 50
+	// A page's weight is scaled by whose it is. An alert's runbook (a page
+	// under manual/alerts/) says how whoever is on call handles an alert
+	// about a subject, not who looks after the subject. A page maintained
+	// by a person is listed under the fallback team, which only stands in.
+	alertPagePercent  = 60
+	personPagePercent = 40
 	// synonymWeight: a synonym's page word counts for this percentage of a
 	// match of the query word itself, so the page's own words come first.
 	synonymWeight = 75
@@ -116,11 +123,17 @@ const (
 	// adjacentBonus is added per pair of terms found next to each other in
 	// a field, in either order ("base images", "images base").
 	adjacentBonus = 15
-	// nameBonus is added when the contact's name or a channel holds every
-	// term the query matched anywhere: the user typed the contact's name
+	// nameBonus is added when the contact's name or a channel, or the name
+	// of a repo or app it owns, holds every term the query matched anywhere: the user typed the contact's name
 	// ("platform engineering"), which another team's bullet point that
 	// mentions it must not outrank.
 	nameBonus = 60
+	// ownedNameBonus replaces nameBonus when the query names a repo or app
+	// whole ("whitehall", "email alert frontend", "contacts admn"): the user
+	// says what is broken, which is the surest evidence of whom to ask, above
+	// a channel named like it ("govuk_publishing_components" is the repo, not
+	// a channel #govuk-publishing-components that owns other things).
+	ownedNameBonus = 90
 )
 
 // wordMatch is how one query word matched one indexed word.
@@ -129,6 +142,8 @@ type wordMatch struct {
 	score int   // quality, 0-100
 	// hl is what to highlight in the word, in rune offsets; nil means all.
 	hl [][2]int
+	// prefix reports a match of the word's beginning only.
+	prefix bool
 }
 
 // typoTolerance is how many edits a query word of n runes may have.
@@ -176,17 +191,21 @@ func (e *Engine) matchWord(q string, loose bool) []wordMatch {
 	if !loose {
 		return out
 	}
+	// A word the index or the vocabulary knows is spelt right: it is not a
+	// slip for another ("broken" is not "broker"). It may still be typed
+	// in full while meaning a longer word, so prefixes count.
+	known := len(out) > 0 || len(e.vocab.synonyms[q]) > 0
 	if len(qr) >= minPrefixRunes {
 		i := sort.Search(len(e.sorted), func(i int) bool { return e.words[e.sorted[i]].text >= q })
 		for ; i < len(e.sorted) && strings.HasPrefix(e.words[e.sorted[i]].text, q); i++ {
 			if n := len(e.words[e.sorted[i]].runes); n > len(qr) && !e.words[e.sorted[i]].stop {
 				s := scorePrefixMin + (scorePrefixMax-scorePrefixMin)*len(qr)/n
-				add(wordMatch{id: e.sorted[i], score: s, hl: [][2]int{{0, len(qr)}}})
+				add(wordMatch{id: e.sorted[i], score: s, hl: [][2]int{{0, len(qr)}}, prefix: true})
 			}
 		}
 	}
 	tol := typoTolerance(len(qr))
-	if tol == 0 {
+	if tol == 0 || known {
 		return out
 	}
 	// A slip in the word: a wrong, extra, missing or swapped letter.

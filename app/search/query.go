@@ -147,6 +147,9 @@ func (r *run) scoreWord(w string, g group, word *scratch) {
 		s := m.score * g.weight / 100
 		for _, p := range r.e.postings[m.id] {
 			f := &r.e.fields[p.field]
+			if !g.own && !f.page {
+				continue // synonyms stand for the page's words, not a repo's
+			}
 			ws := int16(s * f.weight / 100)
 			if word.val[p.field] == 0 {
 				word.touched = append(word.touched, p.field)
@@ -197,16 +200,61 @@ func (r *run) collectEntries() {
 		}
 		ch := &r.chits[ci]
 		ch.mask |= hs.mask[h]
+		if covers[f.name] {
+			ch.covered |= hs.mask[h]
+		}
 		best, fbest := r.chBest[int(ci)*hs.n:int(ci+1)*hs.n], hs.best[h*hs.n:(h+1)*hs.n]
 		for t := range best {
 			best[t] = max(best[t], fbest[t])
 		}
 		b := hs.bonus(int32(h))
-		if hs.own[h] == all && (f.name == FieldName || f.name == FieldChannel) {
-			b += nameBonus
+		if names[f.name] && hs.likely(int32(h), f.weight) {
+			switch {
+			case owned[f.name] && r.whole(f):
+				// Named whole, whatever else the query says ("content-store
+				// is slow").
+				b += ownedNameBonus
+			case !owned[f.name] && hs.own[h] == all:
+				b += nameBonus
+			}
 		}
 		ch.bonus = max(ch.bonus, b)
 	}
+}
+
+// covers are the fields whose matches earn coverageBonus: what the Ask for
+// help page says of a team, and the names of what it owns. A manual page's
+// title or headings, or a repo's description or type, only add their match:
+// what the page says a team does outweighs who maintains a page on the
+// topic, and a query with several words finds some of them in some heading
+// of nearly every team.
+var covers = map[string]bool{
+	FieldName: true, FieldChannel: true, FieldEmail: true, FieldSummary: true,
+	FieldResponsibility: true, FieldVocabulary: true, FieldRepo: true, FieldApp: true,
+}
+
+// names are the fields that name an entry or what it owns, for nameBonus.
+var names = map[string]bool{FieldName: true, FieldChannel: true, FieldRepo: true, FieldApp: true}
+
+// owned are the name fields of what an entry owns: the query must name it
+// whole for a bonus ("docker" is not the name of govuk-docker).
+var owned = map[string]bool{FieldRepo: true, FieldApp: true}
+
+// whole reports whether the words matched cover all of f's words: every
+// word but stop words, or the whole compound run together (not only its
+// beginning: "search" begins "searchadmin" but does not name search-admin).
+func (r *run) whole(f *field) bool {
+	all := true
+	for _, t := range f.tokens {
+		m, ok := r.matched[t.word]
+		if t.joined && ok && !m.prefix && t.start == 0 && int(t.end) == runeLen(f.text) {
+			return true
+		}
+		if !t.joined && !ok && !r.e.words[t.word].stop {
+			all = false
+		}
+	}
+	return all
 }
 
 // rank is phase 4: it scores each contact, rarity * (coverageBonus + best
@@ -247,7 +295,12 @@ func (r *run) termScore(ch *entryHit, t int) TermScore {
 	if n > 1 {
 		ts.Rarity = rarityMin + (100-rarityMin)*(n-r.df[t])/(n-1)
 	}
-	ts.Points = ts.Rarity * (coverageBonus + ts.Match) / 100
+	cover := 0
+	if ch.covered&(1<<t) != 0 {
+		cover = coverageBonus
+	}
+	ts.Covered = cover > 0
+	ts.Points = ts.Rarity * (cover + ts.Match) / 100
 	return ts
 }
 
@@ -300,7 +353,10 @@ type TermScore struct {
 	// Rarity is the term's weight, in percent: rarityMin when every team
 	// matches it, 100 when one does.
 	Rarity int
-	// Points are Rarity * (coverageBonus + Match) / 100.
+	// Covered reports that the term matched a field that covers it (see
+	// covers), which earns coverageBonus.
+	Covered bool
+	// Points are Rarity * (coverageBonus if Covered + Match) / 100.
 	Points int
 }
 

@@ -76,6 +76,7 @@ type field struct {
 	index  int    // see Match.Index
 	text   string
 	weight int
+	page   bool // from the Ask for help page (or the vocabulary for it)
 	tokens []token
 }
 
@@ -85,6 +86,7 @@ type token struct {
 	start, end int32 // rune offsets into the field's text
 	pos        uint8 // ordinal among the field's words (up to maxPos), for adjacency
 	exact      bool  // see span.exact
+	joined     bool  // a compound's parts run together ("emailalertapi")
 }
 
 // wordInfo is one distinct indexed word.
@@ -188,16 +190,25 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 	return e
 }
 
+// pageFields are the fields that come from the Ask for help page, whose
+// words the vocabulary's synonyms stand for.
+var pageFields = map[string]bool{
+	FieldName: true, FieldChannel: true, FieldEmail: true, FieldSummary: true,
+	FieldResponsibility: true, FieldVocabulary: true,
+}
+
 // addEntry indexes the fields of entry ei.
 func (e *Engine) addEntry(ei int32) {
 	en, d := &e.entries[ei], e.dir
 	add := func(name string, index int, text string, weight int) {
 		if strings.TrimSpace(text) != "" {
-			e.addField(field{entry: ei, name: name, index: index, text: text, weight: weight})
+			e.addField(field{entry: ei, name: name, index: index, text: text, weight: weight, page: pageFields[name]})
 		}
 	}
 	c := &en.Contact
-	add(FieldName, 0, c.Name, weightName)
+	if en.OnPage { // else the name is the channel's words
+		add(FieldName, 0, c.Name, weightName)
+	}
 	add(FieldChannel, 0, c.Channel, weightChannel)
 	for _, ch := range c.Channels {
 		if ch != c.Channel {
@@ -225,9 +236,16 @@ func (e *Engine) addEntry(ei int32) {
 	}
 	for _, i := range en.Pages {
 		p := &d.Manual[i]
-		add(FieldPage, i, p.Title, weightPage)
+		percent := 100
+		switch {
+		case !strings.HasPrefix(p.Owner, "#"):
+			percent = personPagePercent
+		case strings.HasPrefix(p.URL, directory.ManualURL+"alerts/"):
+			percent = alertPagePercent
+		}
+		add(FieldPage, i, p.Title, weightPage*percent/100)
 		for _, h := range p.Headings {
-			add(FieldHeading, i, h, weightHeading)
+			add(FieldHeading, i, h, weightHeading*percent/100)
 		}
 	}
 }
@@ -237,7 +255,7 @@ func (e *Engine) addEntry(ei int32) {
 // "helps") but only match by stem: see matchWord.
 func (e *Engine) addField(f field) {
 	fi := int32(len(e.fields))
-	addToken := func(norm string, start, end int, pos int32, exact bool) bool {
+	addToken := func(norm string, start, end int, pos int32, exact, joined bool) bool {
 		if runeLen(norm) < 2 {
 			return false
 		}
@@ -255,7 +273,7 @@ func (e *Engine) addField(f field) {
 		}
 		e.postings[id] = append(e.postings[id], posting{field: fi, tok: int32(len(f.tokens))})
 		f.tokens = append(f.tokens, token{
-			word: id, start: int32(start), end: int32(end), pos: uint8(min(pos, maxPos)), exact: exact,
+			word: id, start: int32(start), end: int32(end), pos: uint8(min(pos, maxPos)), exact: exact, joined: joined,
 		})
 		// Stop words take no position of their own: "monitoring and
 		// alerting" has its words next to each other.
@@ -265,7 +283,7 @@ func (e *Engine) addField(f field) {
 	for _, parts := range tokenize([]rune(f.text)) {
 		first := pos
 		for _, p := range parts {
-			if addToken(p.norm, p.start, p.end, pos, p.exact) {
+			if addToken(p.norm, p.start, p.end, pos, p.exact, false) {
 				pos++
 			}
 		}
@@ -276,7 +294,7 @@ func (e *Engine) addField(f field) {
 			for _, p := range parts {
 				b.WriteString(p.norm)
 			}
-			if addToken(b.String(), parts[0].start, parts[len(parts)-1].end, first, false) && pos == first {
+			if addToken(b.String(), parts[0].start, parts[len(parts)-1].end, first, false, true) && pos == first {
 				pos++
 			}
 		}
@@ -311,27 +329,43 @@ func (e *Engine) parseQuery(query string) []term {
 		}
 		rs = append(rs, r)
 	}
+	// raw are the query's words, compounds cut into their parts (for
+	// synonyms: "on-call" is "on call"); termOf maps each to its term, or -1.
 	var raw []string
+	var termOf []int
+	var terms []term
 	for _, parts := range tokenize(rs) {
+		// A compound ("gov.uk", "email-alert-api") is one term: the words
+		// run together, as the index also holds them, or its parts, each
+		// counting for its share.
+		var ws []string
 		for _, p := range parts {
 			raw = append(raw, p.norm)
-		}
-	}
-	var terms []term
-	termOf := make([]int, len(raw)) // raw word -> term, or -1
-	for i, w := range raw {
-		termOf[i] = -1
-		if !e.meaningful(w) {
-			continue
-		}
-		for j := range terms {
-			if terms[j].groups[0].words[0] == w {
-				termOf[i] = j
+			if e.meaningful(p.norm) && !slices.Contains(ws, p.norm) {
+				ws = append(ws, p.norm)
 			}
 		}
-		if termOf[i] < 0 && len(terms) < maxQueryWords {
-			termOf[i] = len(terms)
-			terms = append(terms, term{groups: []group{{words: []string{w}, weight: 100, own: true}}})
+		joined := ws
+		if len(parts) > 1 {
+			var b strings.Builder
+			for _, p := range parts {
+				b.WriteString(p.norm)
+			}
+			joined = []string{b.String()}
+		}
+		t := -1
+		if len(ws) > 0 {
+			t = slices.IndexFunc(terms, func(t term) bool { return t.groups[0].words[0] == joined[0] })
+			if t < 0 && len(terms) < maxQueryWords {
+				t = len(terms)
+				terms = append(terms, term{groups: []group{{words: joined, weight: 100, own: true}}})
+				if len(parts) > 1 {
+					terms[t].groups = append(terms[t].groups, group{words: ws, weight: 100, own: true})
+				}
+			}
+		}
+		for range parts {
+			termOf = append(termOf, t)
 		}
 	}
 	// Synonyms: every phrase of the query that the vocabulary knows (stop
@@ -407,6 +441,18 @@ func (hs *hitSet) add(f int32) int32 {
 	return int32(len(hs.field) - 1)
 }
 
+// likely reports whether every term hit i matched, matched its field (of
+// weight w) at least as surely as a one-letter typo: a word two letters
+// off ("poster" for "postgres") does not name what the user typed.
+func (hs *hitSet) likely(i int32, w int) bool {
+	for m := hs.mask[i]; m != 0; m &= m - 1 {
+		if int(hs.best[int(i)*hs.n+bits.TrailingZeros32(m)]) < scoreTypo*w/100 {
+			return false
+		}
+	}
+	return true
+}
+
 // bonus is the reward for terms found together in hit i's field.
 func (hs *hitSet) bonus(i int32) int {
 	mask, pos := hs.mask[i], hs.pos[int(i)*hs.n:int(i+1)*hs.n]
@@ -428,8 +474,10 @@ type entryHit struct {
 	entry int32
 	at    int32 // its index in run.chits as collected, for run.chBest
 	mask  uint32
-	bonus int // best together-in-one-field bonus of its fields
-	score int
+	// covered are the terms matched in a field that earns coverageBonus.
+	covered uint32
+	bonus   int // best together-in-one-field bonus of its fields
+	score   int
 }
 
 // scratch is a per-field accumulator reset after each use: the fields

@@ -25,6 +25,21 @@ type jsonResult struct {
 	Kind    string      `json:"kind"`
 	Section string      `json:"section_url"`
 	Matches []jsonMatch `json:"matches"`
+	Why     jsonWhy     `json:"why"`
+}
+
+// jsonWhy is how a result's score adds up (search.Why).
+type jsonWhy struct {
+	Terms []jsonTerm `json:"terms"`
+	Bonus int        `json:"bonus"`
+}
+
+type jsonTerm struct {
+	Term    string `json:"term"`
+	Match   int    `json:"match"`
+	Rarity  int    `json:"rarity"`
+	Covered bool   `json:"covered"`
+	Points  int    `json:"points"`
 }
 
 type jsonMatch struct {
@@ -64,6 +79,10 @@ func searchCmd(args []string, stdout, stderr io.Writer) error {
 			jr := jsonResult{
 				Team: c.Name, Channel: c.Channel, URL: c.URL, Email: c.Email, Score: r.Score,
 				ID: c.ID, Kind: string(c.Kind), Section: d.SectionURL(c), Matches: []jsonMatch{},
+				Why: jsonWhy{Terms: []jsonTerm{}, Bonus: r.Why.Bonus},
+			}
+			for _, t := range r.Why.Terms {
+				jr.Why.Terms = append(jr.Why.Terms, jsonTerm(t))
 			}
 			if jr.URL == "" {
 				jr.URL = jr.Section
