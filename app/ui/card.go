@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/app/search"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Card is the selected team's contact card: whom to ask and where (a link
+// that Enter in the search box follows), why this team, a button that
+// copies the channel's name, and a link to the manual page's section.
+type Card struct {
+	app.Compo
+
+	// Dir is the directory the result comes from.
+	Dir *directory.Directory
+	// Result is the team the card shows.
+	Result search.Result
+	// Index is the result's position among the options; 0 is the
+	// recommended one.
+	Index int
+	// Copied is what the card says after its Copy button was pressed.
+	Copied string
+	// OnCopy is called with the channel's name when Copy is pressed.
+	OnCopy func(ctx app.Context, text string)
+}
+
+// Render draws the card.
+func (k *Card) Render() app.UI {
+	c := k.Result.Contact
+	caption := "Recommended"
+	if k.Index > 0 {
+		caption = "Selected"
+	}
+	var why app.UI
+	if m, ok := bestText(k.Result); ok {
+		why = app.Elem("p").Class("card__why").Body(
+			app.Elem("span").Class("card__why-label").Text("Looks after: "),
+			highlight(m.Text, m.Ranges),
+		)
+	}
+	return app.Elem("section").Class("card").Aria("labelledby", "card-title").Body(
+		app.Elem("p").Class("card__caption").Text(caption),
+		app.Elem("h2").ID("card-title").Class("card__title").Body(askLink(k.Dir, c, optionID+strconv.Itoa(k.Index)+"-link")...),
+		app.Elem("p").Class("card__team").Text(c.Name),
+		why,
+		app.Div().Class("card__actions").Body(
+			app.If(c.Channel != "", func() app.UI {
+				channel := c.Channel
+				return app.Elem("button").Attr("type", "button").Class("govuk-button govuk-button--secondary card__copy").
+					OnClick(func(ctx app.Context, e app.Event) { k.OnCopy(ctx, channel) }).Text("Copy " + c.Channel)
+			}),
+			app.Elem("a").Class("govuk-link card__source").Attr("href", k.Dir.SectionURL(c)).Text("Read about this on the manual page"),
+		),
+		app.If(k.Copied != "", func() app.UI {
+			return app.Elem("p").Class("card__copied").Text(k.Copied)
+		}),
+	)
+}

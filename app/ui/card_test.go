@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/app/search"
+)
+
+// TestCard: the card says where to ask, in a link with the option's ID
+// (which Enter follows) that opens a new tab; a Copy button only for a
+// channel; and what was copied.
+func TestCard(t *testing.T) {
+	d := directory.Seed
+	tests := []struct {
+		name      string
+		contact   *directory.Contact
+		index     int
+		copied    string
+		wantTitle string
+		wantHref  string
+		wantNew   bool // the link opens a new tab
+		wantCopy  string
+	}{
+		{"channel, recommended", contact(t, "#govuk-2ndline-tech"), 0, "", "Ask in #govuk-2ndline-tech", "https://gds.slack.com/channels/govuk-2ndline-tech", true, "Copy #govuk-2ndline-tech"},
+		{"copied", contact(t, "#govuk-2ndline-tech"), 0, "Copied #govuk-2ndline-tech", "Ask in #govuk-2ndline-tech", "https://gds.slack.com/channels/govuk-2ndline-tech", true, "Copy #govuk-2ndline-tech"},
+		{"handle with email", &directory.Contact{ID: "senior", Name: "Senior tech", Channel: "@seniors", Email: "seniors@example.gov.uk", Section: "senior"}, 2, "", "Ping @seniors on Slack or email seniors@example.gov.uk", d.PageURL + "#senior", true, "Copy @seniors"},
+		{"email only", &directory.Contact{Name: "Security", Email: "sec@example.gov.uk"}, 1, "", "Email sec@example.gov.uk", "mailto:sec@example.gov.uk", false, ""},
+		{"name only", &directory.Contact{Name: "Content team", Section: "content"}, 0, "", "Ask the Content team", d.PageURL + "#content", true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := render(t, &Card{Dir: d, Result: search.Result{Contact: tt.contact}, Index: tt.index, Copied: tt.copied})
+			if got := text(byID(t, doc, "card-title")); got != tt.wantTitle {
+				t.Errorf("title = %q, want %q", got, tt.wantTitle)
+			}
+			link := byID(t, doc, optionID+strconv.Itoa(tt.index)+"-link")
+			if got := attr(link, "href"); got != tt.wantHref {
+				t.Errorf("link to %q, want %q", got, tt.wantHref)
+			}
+			if newTab := attr(link, "target") == "_blank"; newTab != tt.wantNew {
+				t.Errorf("opens a new tab: %v, want %v", newTab, tt.wantNew)
+			}
+			caption := text(byClass(doc, "card__caption")[0])
+			if want := map[bool]string{true: "Recommended", false: "Selected"}[tt.index == 0]; caption != want {
+				t.Errorf("caption = %q, want %q", caption, want)
+			}
+			copyText := ""
+			if b := byClass(doc, "card__copy"); len(b) == 1 {
+				copyText = text(b[0])
+			}
+			if copyText != tt.wantCopy {
+				t.Errorf("copy button %q, want %q", copyText, tt.wantCopy)
+			}
+			copied := ""
+			if p := byClass(doc, "card__copied"); len(p) == 1 {
+				copied = text(p[0])
+			}
+			if copied != tt.copied {
+				t.Errorf("the card says %q was copied, want %q", copied, tt.copied)
+			}
+		})
+	}
+}

@@ -1,0 +1,28 @@
+package ui
+
+import (
+	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Footer says where the data comes from: the manual page and its owner.
+type Footer struct {
+	app.Compo
+
+	// Dir is the directory whose source the footer names.
+	Dir *directory.Directory
+}
+
+// Render draws the footer.
+func (f *Footer) Render() app.UI {
+	d := f.Dir
+	return app.Elem("footer").Class("govuk-footer").Body(
+		app.Div().Class("govuk-width-container").Body(
+			app.Elem("p").Body(
+				app.Text("From the GOV.UK developer manual page "),
+				app.Elem("a").Attr("href", d.PageURL).Text(d.Title),
+				app.Text(". Page owner: "+d.Owner+"."),
+			),
+		),
+	)
+}

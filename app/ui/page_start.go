@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// OnInit runs in the browser before the app replaces the prerendered page:
+// it keeps whatever was typed, and the focus, so that nothing is lost.
+func (p *Page) OnInit() {
+	p.active = -1
+	if !app.IsClient {
+		return
+	}
+	doc := app.Window().Get("document")
+	in := doc.Call("getElementById", inputID)
+	if !in.Truthy() {
+		return
+	}
+	p.query = in.Get("value").String()
+	p.focused = doc.Get("activeElement").Equal(in)
+	if p.focused {
+		p.selStart = in.Get("selectionStart").Int()
+	}
+	p.run(p.query)
+}
+
+// OnNav reads the query from the address (?q=), on the server and in the
+// browser alike, unless something was typed before the app started.
+func (p *Page) OnNav(ctx app.Context) {
+	if p.query == "" {
+		p.query = ctx.Page().URL().Query().Get("q")
+		p.run(p.query)
+	}
+	p.status = p.summary()
+}
+
+// OnMount puts the focus back where it was before the app started, warms
+// the search up, and lets "/" focus the search box from anywhere.
+func (p *Page) OnMount(ctx app.Context) {
+	if p.focused {
+		p.restoreFocus()
+	}
+	warmUp()
+	app.Window().Call("addEventListener", "keydown", app.FuncOf(focusOnSlash))
+}
+
+// restoreFocus focuses the new search box, with the caret where it was in
+// the prerendered one. A microtask runs as soon as the wasm hands control
+// back to the browser, before any keystroke is handled: nothing typed can
+// land on the page's body in between.
+func (p *Page) restoreFocus() {
+	var restore app.Func
+	restore = app.FuncOf(func(this app.Value, args []app.Value) any {
+		in := app.Window().GetElementByID(inputID)
+		in.Call("focus")
+		in.Call("setSelectionRange", p.selStart, p.selStart)
+		restore.Release()
+		return nil
+	})
+	app.Window().Call("queueMicrotask", restore)
+}
+
+// warmUp indexes the directory and runs one search when the browser is
+// idle, so that the first keystroke neither builds the index nor waits for
+// the browser to compile the search's code (it compiles wasm functions on
+// their first call).
+func warmUp() {
+	idle := app.Window().Get("requestIdleCallback")
+	if !idle.Truthy() {
+		return
+	}
+	var warm app.Func
+	warm = app.FuncOf(func(this app.Value, args []app.Value) any {
+		_, eng := current()
+		eng.Search("warm up", 1)
+		warm.Release()
+		return nil
+	})
+	app.Window().Call("requestIdleCallback", warm, map[string]any{"timeout": 2000})
+}
+
+// focusOnSlash is a keydown listener on the window: "/" typed outside a
+// text field focuses the search box, and is not typed into it.
+func focusOnSlash(this app.Value, args []app.Value) any {
+	e := args[0]
+	if e.Get("key").String() != "/" || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
+		return nil
+	}
+	switch strings.ToLower(e.Get("target").Get("tagName").String()) {
+	case "input", "textarea", "select":
+		return nil
+	}
+	e.Call("preventDefault")
+	app.Window().GetElementByID(inputID).Call("focus")
+	return nil
+}

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"golang.org/x/net/html"
+	"strings"
+	"testing"
+)
+
+// TestPage: the page puts the parts together: with nothing typed, every
+// team to browse; with a query, the answer and its count in the live
+// region; the escalation order always; the embed view without the header,
+// footer and browsing.
+func TestPage(t *testing.T) {
+	Register(nil)
+	tests := []struct {
+		name        string
+		embed       bool
+		query       string
+		wantBrowse  bool
+		wantHeader  bool
+		wantStatus  string
+		wantOptions int
+	}{
+		{"home", false, "", true, true, "", 0},
+		{"home, answered", false, "incident", false, true, "1 team matches incident", 1},
+		{"home, no match", false, "zzqx", false, true, "No teams match zzqx", 0},
+		{"embed", true, "", false, false, "", 0},
+		{"embed, answered", true, "incident", false, false, "1 team matches incident", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := &Page{Embed: tt.embed}
+			p.run(tt.query)
+			p.status = p.summary()
+			doc := render(t, p)
+			if got := len(byClass(doc, "browse")) == 1; got != tt.wantBrowse {
+				t.Errorf("browse shown: %v, want %v", got, tt.wantBrowse)
+			}
+			for _, part := range []string{"govuk-header", "govuk-footer", "govuk-skip-link"} {
+				if got := len(byClass(doc, part)) == 1; got != tt.wantHeader {
+					t.Errorf("%s shown: %v, want %v", part, got, tt.wantHeader)
+				}
+			}
+			if got := text(byID(t, doc, statusID)); got != tt.wantStatus {
+				t.Errorf("the live region says %q, want %q", got, tt.wantStatus)
+			}
+			opts := all(byID(t, doc, listboxID), func(e *html.Node) bool { return attr(e, "role") == "option" })
+			if len(opts) != tt.wantOptions {
+				t.Errorf("%d options, want %d", len(opts), tt.wantOptions)
+			}
+			byID(t, doc, "escalation")
+			byID(t, doc, inputID)
+			byID(t, doc, "main")
+			if tt.query == "incident" && !strings.Contains(text(opts[0]), "#govuk-2ndline-tech") {
+				t.Errorf("the first option for incident is %q", text(opts[0]))
+			}
+		})
+	}
+}
