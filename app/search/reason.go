@@ -1,0 +1,156 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/alphagov/askforhelp/app/directory"
+)
+
+// Reason is a match said as a reason to ask a team, for people to read:
+// a responsibility as the page words it, "owns whitehall, a Publishing
+// app", "maintains the manual page Query Kibana".
+type Reason struct {
+	// Text is the reason.
+	Text string
+	// Ranges are the parts of Text that matched the query, in rune
+	// offsets, [start, end).
+	Ranges [][2]int
+	// Links lead to what the reason is about: the repo's docs page and
+	// its GitHub repository, or the manual page.
+	Links []Link
+}
+
+// Link is one link of a Reason.
+type Link struct {
+	Text string
+	URL  string
+}
+
+// Reasons are the result's matches that a person can read as reasons to
+// ask its team, best first, one per repo or page: what the Ask for help
+// page says the team does, the repos it owns, the manual pages it
+// maintains. Names, channels and vocabulary terms are left out: they say
+// who the team is, not why to ask it. d is the directory the search ran on.
+func (r Result) Reasons(d *directory.Directory) []Reason {
+	var out []Reason
+	seen := map[string]bool{} // one reason per repo and per page
+	for _, m := range r.Matches {
+		var key string
+		var rs Reason
+		switch m.Field {
+		case FieldResponsibility, FieldSummary:
+			rs = Reason{Text: m.Text, Ranges: m.Ranges}
+		case FieldRepo, FieldApp, FieldRepoType, FieldRepoDescription:
+			key = "repo " + d.Repos[m.Index].Name
+			rs = repoReason(&d.Repos[m.Index], m)
+		case FieldPage, FieldHeading:
+			key = "page " + d.Manual[m.Index].URL
+			rs = pageReason(&d.Manual[m.Index], m)
+		default:
+			continue
+		}
+		if key != "" {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+		}
+		out = append(out, rs)
+	}
+	return out
+}
+
+// repoReason is "owns NAME, a TYPE" (and ": DESCRIPTION" when that is what
+// matched), with the match highlighted where it is.
+func repoReason(r *directory.Repo, m Match) Reason {
+	var b strings.Builder
+	rs := Reason{Links: []Link{
+		{Text: r.Name + " in the developer docs", URL: r.URL},
+		{Text: r.Name + " on GitHub", URL: directory.GitHubURL + r.Name},
+	}}
+	b.WriteString("owns ")
+	at := func(field string) { // the match's ranges, if it is field, from here
+		if m.Field == field {
+			rs.Ranges = shift(m.Ranges, runeLen(b.String()))
+		}
+	}
+	at(FieldRepo)
+	b.WriteString(r.Name)
+	if m.Field == FieldApp {
+		b.WriteString(" (the app ")
+		at(FieldApp)
+		b.WriteString(m.Text + ")")
+	}
+	if r.Type != "" {
+		t := article(singular(r.Type))
+		if m.Field == FieldRepoType {
+			// The type is singular here: highlight it whole.
+			n := runeLen(b.String()) + 2 + runeLen(t) - runeLen(singular(r.Type))
+			rs.Ranges = [][2]int{{n, n + runeLen(singular(r.Type))}}
+		}
+		b.WriteString(", " + t)
+	}
+	if m.Field == FieldRepoDescription {
+		b.WriteString(": ")
+		at(FieldRepoDescription)
+		b.WriteString(r.Description)
+	}
+	rs.Text = b.String()
+	return rs
+}
+
+// pageReason is "maintains the manual page TITLE" (and ", on HEADING" when
+// a heading matched); for a page a person maintains, the fallback team
+// answers for it.
+func pageReason(p *directory.ManualPage, m Match) Reason {
+	var b strings.Builder
+	rs := Reason{Links: []Link{{Text: p.Title + " in the developer manual", URL: p.URL}}}
+	if strings.HasPrefix(p.Owner, "#") {
+		b.WriteString("maintains the manual page ")
+	} else {
+		b.WriteString("can help with the manual page ")
+	}
+	if m.Field == FieldPage {
+		rs.Ranges = shift(m.Ranges, runeLen(b.String()))
+	}
+	b.WriteString(p.Title)
+	if m.Field == FieldHeading {
+		b.WriteString(", on “")
+		rs.Ranges = shift(m.Ranges, runeLen(b.String()))
+		b.WriteString(m.Text + "”")
+	}
+	if !strings.HasPrefix(p.Owner, "#") {
+		b.WriteString(" (a person maintains it, not a team)")
+	}
+	rs.Text = b.String()
+	return rs
+}
+
+// shift moves rune ranges n runes on.
+func shift(rs [][2]int, n int) [][2]int {
+	out := make([][2]int, len(rs))
+	for i, r := range rs {
+		out[i] = [2]int{r[0] + n, r[1] + n}
+	}
+	return out
+}
+
+// singular is a repo type in the singular: "Publishing apps" is "Publishing
+// app", "APIs" "API", "Utilities" "Utility".
+func singular(t string) string {
+	switch {
+	case strings.HasSuffix(t, "ies"):
+		return t[:len(t)-3] + "y"
+	case strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss"):
+		return t[:len(t)-1]
+	}
+	return t
+}
+
+// article puts "a" or "an" before a phrase.
+func article(s string) string {
+	if s != "" && strings.ContainsRune("AEIOUaeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
