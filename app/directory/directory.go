@@ -102,6 +102,9 @@ type ManualPage struct {
 // RepoDocsURL is the developer docs' page about a repo.
 const RepoDocsURL = "https://docs.publishing.service.gov.uk/repos/"
 
+// DocsRepoURL is the repository the data is read from.
+const DocsRepoURL = "https://github.com/alphagov/govuk-developer-docs"
+
 // GitHubURL is where alphagov's repos live; the repo's name is appended.
 const GitHubURL = "https://github.com/alphagov/"
 

@@ -20,7 +20,7 @@ type Reason struct {
 	Links []Link
 }
 
-// Link is one link of a Reason.
+// Link is one link of a Reason; its text makes sense beside the reason.
 type Link struct {
 	Text string
 	URL  string
@@ -65,8 +65,8 @@ func (r Result) Reasons(d *directory.Directory) []Reason {
 func repoReason(r *directory.Repo, m Match) Reason {
 	var b strings.Builder
 	rs := Reason{Links: []Link{
-		{Text: r.Name + " in the developer docs", URL: r.URL},
-		{Text: r.Name + " on GitHub", URL: directory.GitHubURL + r.Name},
+		{Text: "Developer docs", URL: r.URL},
+		{Text: "GitHub", URL: directory.GitHubURL + r.Name},
 	}}
 	b.WriteString("owns ")
 	at := func(field string) { // the match's ranges, if it is field, from here
@@ -104,7 +104,7 @@ func repoReason(r *directory.Repo, m Match) Reason {
 // answers for it.
 func pageReason(p *directory.ManualPage, m Match) Reason {
 	var b strings.Builder
-	rs := Reason{Links: []Link{{Text: p.Title + " in the developer manual", URL: p.URL}}}
+	rs := Reason{Links: []Link{{Text: "Read the page", URL: p.URL}}}
 	if strings.HasPrefix(p.Owner, "#") {
 		b.WriteString("maintains the manual page ")
 	} else {

@@ -190,6 +190,9 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 	return e
 }
 
+// Entries are the teams the engine ranks (directory.Entries), in order.
+func (e *Engine) Entries() []directory.Entry { return e.entries }
+
 // pageFields are the fields that come from the Ask for help page, whose
 // words the vocabulary's synonyms stand for.
 var pageFields = map[string]bool{

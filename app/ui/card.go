@@ -27,6 +27,24 @@ type Card struct {
 	OnCopy func(ctx app.Context, text string)
 }
 
+// maxReasons is how many reasons the card gives.
+const maxReasons = 3
+
+// reasonItem is one reason, its matched words marked, with its links.
+func reasonItem(r search.Reason) app.UI {
+	return app.Elem("li").Body(
+		highlight(r.Text, r.Ranges),
+		app.Range(r.Links).Slice(func(i int) app.UI {
+			l := r.Links[i]
+			return app.Elem("span").Class("card__link").Body(
+				app.Text(" "),
+				app.Elem("a").Class("govuk-link").Attr("href", l.URL).Attr("target", "_blank").
+					Attr("rel", "noopener noreferrer").Text(l.Text),
+			)
+		}),
+	)
+}
+
 // Render draws the card.
 func (k *Card) Render() app.UI {
 	c := k.Result.Contact
@@ -35,10 +53,13 @@ func (k *Card) Render() app.UI {
 		caption = "Selected"
 	}
 	var why app.UI
-	if m, ok := bestText(k.Result); ok {
-		why = app.Elem("p").Class("card__why").Body(
-			app.Elem("span").Class("card__why-label").Text("Looks after: "),
-			highlight(m.Text, m.Ranges),
+	if rs := reasons(k.Dir, k.Result); len(rs) > 0 {
+		rs = rs[:min(len(rs), maxReasons)]
+		why = app.Div().Class("card__why").Body(
+			app.Elem("h3").Class("card__why-label").Text("Why this team"),
+			app.Elem("ul").Class("card__reasons").Body(
+				app.Range(rs).Slice(func(i int) app.UI { return reasonItem(rs[i]) }),
+			),
 		)
 	}
 	return app.Elem("section").Class("card").Aria("labelledby", "card-title").Body(
@@ -52,7 +73,9 @@ func (k *Card) Render() app.UI {
 				return app.Elem("button").Attr("type", "button").Class("govuk-button govuk-button--secondary card__copy").
 					OnClick(func(ctx app.Context, e app.Event) { k.OnCopy(ctx, channel) }).Text("Copy " + c.Channel)
 			}),
-			app.Elem("a").Class("govuk-link card__source").Attr("href", k.Dir.SectionURL(c)).Text("Read about this on the manual page"),
+			app.If(k.Result.Entry == nil || k.Result.Entry.OnPage, func() app.UI {
+				return app.Elem("a").Class("govuk-link card__source").Attr("href", k.Dir.SectionURL(c)).Text("Read about this on the manual page")
+			}),
 		),
 		app.If(k.Copied != "", func() app.UI {
 			return app.Elem("p").Class("card__copied").Text(k.Copied)

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/alphagov/askforhelp/app/directory"
@@ -62,4 +64,50 @@ func TestCard(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCardReasons: the card says why this team, the words that matched
+// marked, with links to the repo's docs page and GitHub, or to the manual
+// page; the link to the Ask for help page's section only for its contacts.
+func TestCardReasons(t *testing.T) {
+	d := directory.Seed
+	eng := search.New(d)
+	tests := []struct {
+		query, reason string
+		links         []string
+		source        bool
+	}{
+		{"whitehall", "owns whitehall, a Publishing app", []string{d.Repos[repoIndex(t, "whitehall")].URL, directory.GitHubURL + "whitehall"}, false},
+		{"query kibana", "maintains the manual page Query Kibana (includes useful queries)", []string{directory.ManualURL + "kibana.html"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			rs := eng.Search(tt.query, 1)
+			doc := render(t, &Card{Dir: d, Result: rs[0]})
+			items := byTag(byClass(doc, "card__reasons")[0], "li")
+			var got []string
+			for _, a := range byTag(items[0], "a") {
+				got = append(got, attr(a, "href"))
+			}
+			if !strings.HasPrefix(text(items[0]), tt.reason) || !slices.Equal(got, tt.links) {
+				t.Errorf("first reason %q linking %v, want %q linking %v", text(items[0]), got, tt.reason, tt.links)
+			}
+			if len(byTag(items[0], "mark")) == 0 {
+				t.Errorf("nothing marked in %q", text(items[0]))
+			}
+			if src := len(byClass(doc, "card__source")) == 1; src != tt.source {
+				t.Errorf("link to the Ask for help page's section: %v, want %v", src, tt.source)
+			}
+		})
+	}
+}
+
+func repoIndex(t *testing.T, name string) int {
+	for i, r := range directory.Seed.Repos {
+		if r.Name == name {
+			return i
+		}
+	}
+	t.Fatalf("no repo %s", name)
+	return -1
 }

@@ -5,7 +5,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Footer says where the data comes from: the manual page and its owner.
+// Footer says where the data comes from: the manual page, its owner, and
+// the version of the docs repository it was read from.
 type Footer struct {
 	app.Compo
 
@@ -23,6 +24,14 @@ func (f *Footer) Render() app.UI {
 				app.Elem("a").Attr("href", d.PageURL).Text(d.Title),
 				app.Text(". Page owner: "+d.Owner+"."),
 			),
+			app.If(d.Source.Commit != "", func() app.UI {
+				return app.Elem("p").Class("govuk-footer__source").Body(
+					app.Text("Teams, repos and manual pages as of "),
+					app.Elem("a").Attr("href", directory.DocsRepoURL+"/commit/"+d.Source.Commit).Text("govuk-developer-docs "+d.Source.Commit),
+					app.If(d.Source.Date != "", func() app.UI { return app.Text(" (" + d.Source.Date + ")") }),
+					app.Text("."),
+				)
+			}),
 		),
 	)
 }

@@ -1,22 +1,25 @@
 package ui
 
 import (
+	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/search"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// bestText is the first match a person can read as a reason: a
-// responsibility or the page's sentence about the contact.
-func bestText(r search.Result) (search.Match, bool) {
-	for _, m := range r.Matches {
-		if m.Field == "responsibility" || m.Field == "summary" {
-			return m, true
-		}
+// reasons are why to ask a result's team, best first (search.Reasons);
+// when nothing that matched says why (the query named the team), what the
+// page says it does, else what it owns.
+func reasons(d *directory.Directory, r search.Result) []search.Reason {
+	if rs := r.Reasons(d); len(rs) > 0 {
+		return rs
 	}
 	if len(r.Contact.Responsibilities) > 0 {
-		return search.Match{Text: r.Contact.Responsibilities[0]}, true
+		return []search.Reason{{Text: r.Contact.Responsibilities[0]}}
 	}
-	return search.Match{}, false
+	if r.Entry != nil && len(r.Entry.Repos) > 0 {
+		return search.Result{Matches: []search.Match{{Field: search.FieldRepo, Index: r.Entry.Repos[0]}}}.Reasons(d)
+	}
+	return nil
 }
 
 // highlight renders text with the matched rune ranges in <mark>, as text

@@ -34,26 +34,33 @@ func TestHighlight(t *testing.T) {
 	}
 }
 
-// TestBestText: the reason shown is a matched responsibility or summary,
-// else the contact's first responsibility, else nothing.
-func TestBestText(t *testing.T) {
+// TestReasonsShown: the reasons shown are what matched, said as reasons;
+// else the contact's first responsibility; else what the team owns; else
+// nothing.
+func TestReasonsShown(t *testing.T) {
+	d := &directory.Directory{Repos: []directory.Repo{{Name: "router", Type: "APIs"}}}
 	c := &directory.Contact{Name: "Platform", Responsibilities: []string{"first duty", "databases"}}
 	tests := []struct {
 		name    string
 		matches []search.Match
 		contact *directory.Contact
+		entry   *directory.Entry
 		want    string
-		wantOK  bool
 	}{
-		{"matched responsibility", []search.Match{{Field: search.FieldName, Text: "Platform"}, {Field: search.FieldResponsibility, Text: "databases"}}, c, "databases", true},
-		{"matched summary", []search.Match{{Field: search.FieldSummary, Text: "about us"}}, c, "about us", true},
-		{"name only", []search.Match{{Field: search.FieldName, Text: "Platform"}}, c, "first duty", true},
-		{"nothing to say", nil, &directory.Contact{Name: "X"}, "", false},
+		{"matched responsibility", []search.Match{{Field: search.FieldName, Text: "Platform"}, {Field: search.FieldResponsibility, Text: "databases"}}, c, nil, "databases"},
+		{"matched summary", []search.Match{{Field: search.FieldSummary, Text: "about us"}}, c, nil, "about us"},
+		{"matched repo", []search.Match{{Field: search.FieldRepo, Text: "router"}}, c, nil, "owns router, an API"},
+		{"name only", []search.Match{{Field: search.FieldName, Text: "Platform"}}, c, nil, "first duty"},
+		{"channel of a team that owns repos", []search.Match{{Field: search.FieldChannel, Text: "#pe"}}, &directory.Contact{Channel: "#pe"}, &directory.Entry{Repos: []int{0}}, "owns router, an API"},
+		{"nothing to say", nil, &directory.Contact{Name: "X"}, nil, ""},
 	}
 	for _, tt := range tests {
-		m, ok := bestText(search.Result{Contact: tt.contact, Matches: tt.matches})
-		if m.Text != tt.want || ok != tt.wantOK {
-			t.Errorf("%s: bestText = %q, %v; want %q, %v", tt.name, m.Text, ok, tt.want, tt.wantOK)
+		got := ""
+		if rs := reasons(d, search.Result{Contact: tt.contact, Entry: tt.entry, Matches: tt.matches}); len(rs) > 0 {
+			got = rs[0].Text
+		}
+		if got != tt.want {
+			t.Errorf("%s: first reason %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

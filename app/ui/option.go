@@ -3,6 +3,8 @@ package ui
 import (
 	"strconv"
 
+	"github.com/alphagov/askforhelp/app/directory"
+
 	"github.com/alphagov/askforhelp/app/search"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -12,6 +14,8 @@ import (
 type Option struct {
 	app.Compo
 
+	// Dir is the directory the result comes from.
+	Dir *directory.Directory
 	// Result is the match this option shows.
 	Result search.Result
 	// Index is the option's position in the listbox, from 0.
@@ -33,8 +37,8 @@ func (o *Option) Render() app.UI {
 		ask = c.Name
 	}
 	var why app.UI
-	if m, ok := bestText(o.Result); ok {
-		why = app.Elem("span").Class("option__why").Body(highlight(m.Text, m.Ranges))
+	if rs := reasons(o.Dir, o.Result); len(rs) > 0 {
+		why = app.Elem("span").Class("option__why").Body(highlight(rs[0].Text, rs[0].Ranges))
 	}
 	return app.Elem("li").ID(optionID+strconv.Itoa(o.Index)).Role("option").
 		Class(optionClass(o.Active)).

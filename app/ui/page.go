@@ -50,7 +50,7 @@ type Page struct {
 
 // Render draws the page.
 func (p *Page) Render() app.UI {
-	d, _ := current()
+	d, eng := current()
 	// The escalation order comes right after the answer, so that it is
 	// always near; on wide screens it sits beside the answer.
 	layout := []app.UI{
@@ -60,7 +60,7 @@ func (p *Page) Render() app.UI {
 		app.If(len(d.Escalation) > 0, func() app.UI { return &Escalation{Dir: d} }),
 	}
 	if strings.TrimSpace(p.query) == "" && !p.Embed {
-		layout = append(layout, &Browse{Dir: d})
+		layout = append(layout, &Browse{Dir: d, Entries: eng.Entries()})
 	}
 	body := []app.UI{
 		&UpdateNotice{},

@@ -22,10 +22,10 @@ func TestPage(t *testing.T) {
 		wantOptions int
 	}{
 		{"home", false, "", true, true, "", 0},
-		{"home, answered", false, "incident", false, true, "1 team matches incident", 1},
+		{"home, answered", false, "triages", false, true, "1 team matches triages", 1},
 		{"home, no match", false, "zzqx", false, true, "No teams match zzqx", 0},
 		{"embed", true, "", false, false, "", 0},
-		{"embed, answered", true, "incident", false, false, "1 team matches incident", 1},
+		{"embed, answered", true, "triages", false, false, "1 team matches triages", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,8 +51,8 @@ func TestPage(t *testing.T) {
 			byID(t, doc, "escalation")
 			byID(t, doc, inputID)
 			byID(t, doc, "main")
-			if tt.query == "incident" && !strings.Contains(text(opts[0]), "#govuk-2ndline-tech") {
-				t.Errorf("the first option for incident is %q", text(opts[0]))
+			if tt.query == "triages" && !strings.Contains(text(opts[0]), "#govuk-2ndline-tech") {
+				t.Errorf("the first option for triages is %q", text(opts[0]))
 			}
 		})
 	}

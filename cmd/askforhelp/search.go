@@ -115,9 +115,11 @@ func searchCmd(args []string, stdout, stderr io.Writer) error {
 				ask = d.SectionURL(c)
 			}
 			fmt.Fprintf(&out, "%d. Ask in %s  (%s)\n", i+1, ask, c.Name)
-			for _, m := range r.Matches {
-				if m.Field == "responsibility" || m.Field == "summary" {
-					fmt.Fprintf(&out, "   %s\n", highlight(m.Text, m.Ranges))
+			reasons := r.Reasons(d)
+			for _, rs := range reasons[:min(len(reasons), 3)] {
+				fmt.Fprintf(&out, "   %s\n", highlight(rs.Text, rs.Ranges))
+				for _, l := range rs.Links {
+					fmt.Fprintf(&out, "     %s: %s\n", l.Text, l.URL)
 				}
 			}
 		}
