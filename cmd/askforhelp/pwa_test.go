@@ -453,3 +453,38 @@ func record(h http.Handler, path string) *httptest.ResponseRecorder {
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
 	return rec
 }
+
+// TestDocsAnswers: questions about an app, a repo and a manual topic answer
+// with the owning team and why, in / and /embed, online and then offline
+// (the data and the search are in the app, not on the server).
+func TestDocsAnswers(t *testing.T) {
+	srv := serveOn(t, "127.0.0.1:0", newApp(t, server.Options{WebDir: webDir}))
+	ctx := newBrowser(t)
+	questions := []struct{ query, channel, reason string }{
+		{"whitehall", "#govuk-publishing-experience-tech", "owns whitehall, a Publishing app"},
+		{"content store", "#govuk-publishing-platform", "owns content-store"},
+		{"query kibana", "#govuk-2ndline-tech", "maintains the manual page Query Kibana"},
+	}
+	ask := func(where string) {
+		for _, q := range questions {
+			do(t, ctx, searchFor(q.query, q.channel))
+			if got := textOf(t, ctx, ".card__title"); !strings.Contains(got, q.channel) {
+				t.Errorf("%s, %q: the card says %q, want %s", where, q.query, got, q.channel)
+			}
+			if got := textOf(t, ctx, ".card__reasons li"); !strings.HasPrefix(got, q.reason) {
+				t.Errorf("%s, %q: the card's first reason is %q, want %q", where, q.query, got, q.reason)
+			}
+		}
+	}
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"), waitWasm(), waitWorker())
+	ask("online")
+	checkAxe(t, ctx, "an app's answer")
+	srv.Stop()
+	if _, err := http.Get(srv.URL + "/"); err == nil {
+		t.Fatal("the server still answers: the test would prove nothing")
+	}
+	do(t, ctx, reloadPage(), waitWasm())
+	ask("offline")
+	do(t, ctx, chromedp.Navigate(srv.URL+"/embed"), waitWasm())
+	ask("offline /embed")
+}
