@@ -29,7 +29,8 @@ func (p *Page) run(q string) {
 	perf.Call("measure", "askforhelp:search", map[string]any{"start": start})
 }
 
-// summary is what the live region says about the current results.
+// summary is what the live region says about the current results: how
+// many, and which one Enter opens, since nothing is highlighted yet.
 func (p *Page) summary() string {
 	q := strings.TrimSpace(p.query)
 	switch n := len(p.results); {
@@ -38,14 +39,24 @@ func (p *Page) summary() string {
 	case n == 0:
 		return "No teams match " + q
 	case n == 1:
-		return "1 team matches " + q
+		return "1 team matches " + q + ". Enter opens " + askLabel(p.results[0].Contact) + "."
 	default:
-		return strconv.Itoa(n) + " teams match " + q
+		return strconv.Itoa(n) + " teams match " + q + ". Enter opens " + askLabel(p.results[0].Contact) + "."
 	}
 }
 
+// onInput answers the search box's value, on an input or a change event.
 func (p *Page) onInput(ctx app.Context, e app.Event) {
-	q := ctx.JSSrc().Get("value").String()
+	p.setQuery(ctx, ctx.JSSrc().Get("value").String())
+}
+
+// setQuery answers q, unless it is already answered: a change event after
+// typing, or the watch finding what an input event already brought, would
+// otherwise lose the highlighted option.
+func (p *Page) setQuery(ctx app.Context, q string) {
+	if q == p.query {
+		return
+	}
 	p.run(q)
 	p.typed++
 	typed := p.typed
@@ -73,6 +84,7 @@ func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
 		if n > 0 {
 			e.PreventDefault()
 			p.active = (p.active + 1) % n
+			scrollToOption(ctx, p.active)
 		}
 	case "ArrowUp", "Up":
 		if n > 0 {
@@ -82,6 +94,7 @@ func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
 			} else {
 				p.active--
 			}
+			scrollToOption(ctx, p.active)
 		}
 	case "Enter":
 		if n == 0 {
@@ -98,17 +111,35 @@ func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
 	}
 }
 
-// open follows the link of result i's channel, in a new tab.
+// open follows the link of result i's channel, in a new tab, and says so.
 func (p *Page) open(i int) {
 	link := app.Window().GetElementByID(optionID + strconv.Itoa(i) + "-link")
-	if link.Truthy() {
-		link.Call("click")
+	if !link.Truthy() {
+		return
+	}
+	link.Call("click")
+	p.typed++ // a count still to come would hide this
+	p.status = "Opened " + askLabel(p.results[i].Contact)
+	if link.Get("target").String() == "_blank" {
+		p.status += " in a new tab"
 	}
 }
 
-// onSelect makes option i the active one, as clicking it does.
+// scrollToOption scrolls option i into view once it is drawn highlighted:
+// the focus stays in the search box, so the browser would not.
+func scrollToOption(ctx app.Context, i int) {
+	ctx.Defer(func(ctx app.Context) {
+		if o := app.Window().GetElementByID(optionID + strconv.Itoa(i)); o.Truthy() {
+			o.Call("scrollIntoView", map[string]any{"block": "nearest"})
+		}
+	})
+}
+
+// onSelect makes option i the active one, as clicking it does, and keeps
+// the focus in the search box (a touch moves it).
 func (p *Page) onSelect(ctx app.Context, i int) {
 	p.active = i
+	app.Window().GetElementByID(inputID).Call("focus")
 }
 
 // onCopy puts text on the clipboard and says so.

@@ -22,10 +22,10 @@ func TestPage(t *testing.T) {
 		wantOptions int
 	}{
 		{"home", false, "", true, true, "", 0},
-		{"home, answered", false, "incident", false, true, "1 team matches incident", 1},
+		{"home, answered", false, "incident", false, true, "1 team matches incident. Enter opens #govuk-2ndline-tech.", 1},
 		{"home, no match", false, "zzqx", false, true, "No teams match zzqx", 0},
 		{"embed", true, "", false, false, "", 0},
-		{"embed, answered", true, "incident", false, false, "1 team matches incident", 1},
+		{"embed, answered", true, "incident", false, false, "1 team matches incident. Enter opens #govuk-2ndline-tech.", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,6 +49,9 @@ func TestPage(t *testing.T) {
 				t.Errorf("%d options, want %d", len(opts), tt.wantOptions)
 			}
 			byID(t, doc, "escalation")
+			if got := text(byID(t, doc, newTabID)); got != "(opens in new tab)" || !hasAttr(byID(t, doc, newTabID), "hidden") {
+				t.Errorf("the note links in a new tab are described by says %q", got)
+			}
 			byID(t, doc, inputID)
 			byID(t, doc, "main")
 			if tt.query == "incident" && !strings.Contains(text(opts[0]), "#govuk-2ndline-tech") {

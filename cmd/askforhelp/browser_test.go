@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/alphagov/askforhelp/app/directory"
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
@@ -497,17 +496,7 @@ func TestNarrowScreen(t *testing.T) {
 func TestCopyChannel(t *testing.T) {
 	base := startServer(t, nil, nil)
 	ctx := newBrowser(t)
-	do(t, ctx,
-		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-			for _, name := range []string{"clipboard-read", "clipboard-write"} {
-				if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
-					Permission: &browser.PermissionDescriptor{Name: name}, Setting: "granted", Origin: base,
-				}); err != nil {
-					return err
-				}
-			}
-			return nil
-		}),
+	do(t, ctx, grantClipboard(base),
 		chromedp.Navigate(base+"/?q=base+images"), waitWasm(),
 		chromedp.Click(chromedp.CSS(".card__copy")),
 		waitText(".card__copied", "Copied #govuk-platform-engineering"),
@@ -525,7 +514,7 @@ func TestLiveRegionAndEscape(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(base+"/"), waitWasm(),
 		chromedp.SendKeys(chromedp.CSS("#q"), "database migration"),
 		waitText("#status", "database migration"))
-	if got := eval[string](t, ctx, `(() => { const s = document.getElementById("status"); return s.getAttribute("role") + " " + s.getAttribute("aria-live") + " " + s.textContent; })()`); got != "status polite 1 team matches database migration" {
+	if got := eval[string](t, ctx, `(() => { const s = document.getElementById("status"); return s.getAttribute("role") + " " + s.getAttribute("aria-live") + " " + s.textContent; })()`); got != "status polite 1 team matches database migration. Enter opens #govuk-platform-engineering." {
 		t.Errorf("the live region is %q", got)
 	}
 	do(t, ctx, chromedp.KeyEvent(kb.Escape), poll(`document.getElementById("q").value === "" && document.querySelectorAll("[role=option]").length === 0`, 5*time.Second))
