@@ -33,16 +33,18 @@ func (p *Page) run(q string) {
 // many, and which one Enter opens, since nothing is highlighted yet.
 func (p *Page) summary() string {
 	q := strings.TrimSpace(p.query)
-	switch n := len(p.results); {
+	n := len(p.results)
+	switch {
 	case q == "":
 		return ""
 	case n == 0:
 		return "No teams match " + q
-	case n == 1:
-		return "1 team matches " + q + ". Enter opens " + askLabel(p.results[0].Contact) + "."
-	default:
-		return strconv.Itoa(n) + " teams match " + q + ". Enter opens " + askLabel(p.results[0].Contact) + "."
 	}
+	count := strconv.Itoa(n) + " teams match "
+	if n == 1 {
+		count = "1 team matches "
+	}
+	return count + q + ". Enter opens " + askLabel(p.results[0].Contact) + "."
 }
 
 // onInput answers the search box's value, on an input or a change event.

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/app/search"
 	"golang.org/x/net/html"
 	"strings"
 	"testing"
@@ -58,5 +60,30 @@ func TestPage(t *testing.T) {
 				t.Errorf("the first option for incident is %q", text(opts[0]))
 			}
 		})
+	}
+}
+
+// TestSummary: what the live region says once typing pauses: how many
+// teams match, and where Enter goes with nothing highlighted.
+func TestSummary(t *testing.T) {
+	first := search.Result{Contact: &directory.Contact{Name: "Second line", Channel: "#govuk-2ndline-tech"}}
+	other := search.Result{Contact: &directory.Contact{Name: "Security", Email: "sec@example.gov.uk"}}
+	tests := []struct {
+		query   string
+		results []search.Result
+		want    string
+	}{
+		{"", nil, ""},
+		{"   ", nil, ""},
+		{"zzqx", nil, "No teams match zzqx"},
+		{"incident ", []search.Result{first}, "1 team matches incident. Enter opens #govuk-2ndline-tech."},
+		{"deploy", []search.Result{first, other}, "2 teams match deploy. Enter opens #govuk-2ndline-tech."},
+		{"security", []search.Result{other, first}, "2 teams match security. Enter opens sec@example.gov.uk."},
+	}
+	for _, tt := range tests {
+		p := &Page{query: tt.query, results: tt.results}
+		if got := p.summary(); got != tt.want {
+			t.Errorf("summary for %q = %q, want %q", tt.query, got, tt.want)
+		}
 	}
 }

@@ -218,8 +218,13 @@ func TestValueSetWithoutTyping(t *testing.T) {
 func TestOptionsPositionInSet(t *testing.T) {
 	ctx := startApp(t, "/")
 	typeAndWait(t, ctx, "govuk")
-	got := eval[string](t, ctx, `[...document.querySelectorAll("[role=option]")].map((o) => o.getAttribute("aria-posinset") + "/" + o.getAttribute("aria-setsize")).join(" ")`)
-	if got != "1/6 2/6 3/6 4/6 5/6 6/6" {
-		t.Errorf("positions in the set: %q, want 1/6 ... 6/6", got)
+	got := eval[[]string](t, ctx, `[...document.querySelectorAll("[role=option]")].map((o) => o.getAttribute("aria-posinset") + "/" + o.getAttribute("aria-setsize"))`)
+	if len(got) < 2 {
+		t.Fatalf("%d options: the test would prove little", len(got))
+	}
+	for i, pos := range got {
+		if want := fmt.Sprintf("%d/%d", i+1, len(got)); pos != want {
+			t.Errorf("option %d is at %q in the set, want %s", i+1, pos, want)
+		}
 	}
 }
