@@ -55,7 +55,7 @@ func (a *Answer) Render() app.UI {
 		app.Elem("h2").Class("govuk-heading-s results__title").ID(listboxID+"-title").Text("Teams that match"),
 		app.Elem("ul").ID(listboxID).Class("results").Role("listbox").Aria("labelledby", listboxID+"-title").Body(
 			app.Range(a.Results).Slice(func(i int) app.UI {
-				return &Option{Dir: a.Dir, Result: a.Results[i], Index: i, Active: i == a.Active, OnSelect: a.OnSelect}
+				return &Option{Dir: a.Dir, Result: a.Results[i], Index: i, SetSize: len(a.Results), Active: i == a.Active, OnSelect: a.OnSelect}
 			}),
 		),
 	)

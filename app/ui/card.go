@@ -69,9 +69,8 @@ func (k *Card) Render() app.UI {
 		why,
 		app.Div().Class("card__actions").Body(
 			app.If(c.Channel != "", func() app.UI {
-				channel := c.Channel
 				return app.Elem("button").Attr("type", "button").Class("govuk-button govuk-button--secondary card__copy").
-					OnClick(func(ctx app.Context, e app.Event) { k.OnCopy(ctx, channel) }).Text("Copy " + c.Channel)
+					OnClick(k.onCopy).Text("Copy " + c.Channel)
 			}),
 			app.If(k.Result.Entry == nil || k.Result.Entry.OnPage, func() app.UI {
 				return app.Elem("a").Class("govuk-link card__source").Attr("href", k.Dir.SectionURL(c)).Text("Read about this on the manual page")
@@ -81,4 +80,17 @@ func (k *Card) Render() app.UI {
 			return app.Elem("p").Class("card__copied").Text(k.Copied)
 		}),
 	)
+}
+
+// onCopy copies the channel the card shows when the button is pressed.
+//
+// It reads the card's fields then, never a value captured when it was
+// rendered: when a render brings an element a handler made by the same
+// code, go-app keeps the first one (eventHandler.Equal in go-app v10's
+// event.go compares handlers by code pointer), so a captured channel would
+// be the first one the card showed. Every handler in this package follows
+// this rule; the browser test TestCopyCopiesShownChannel fails when one
+// breaks it here.
+func (k *Card) onCopy(ctx app.Context, e app.Event) {
+	k.OnCopy(ctx, k.Result.Contact.Channel)
 }

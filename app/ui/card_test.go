@@ -44,6 +44,9 @@ func TestCard(t *testing.T) {
 			if newTab := attr(link, "target") == "_blank"; newTab != tt.wantNew {
 				t.Errorf("opens a new tab: %v, want %v", newTab, tt.wantNew)
 			}
+			if says := attr(link, "aria-describedby") == newTabID; says != tt.wantNew {
+				t.Errorf("described as opening a new tab: %v, want %v", says, tt.wantNew)
+			}
 			caption := text(byClass(doc, "card__caption")[0])
 			if want := map[bool]string{true: "Recommended", false: "Selected"}[tt.index == 0]; caption != want {
 				t.Errorf("caption = %q, want %q", caption, want)

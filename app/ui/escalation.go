@@ -41,7 +41,7 @@ func renderStep(d *directory.Directory, s directory.Step) []app.UI {
 		}
 		return ui
 	case s.Channel != "" && s.URL != "":
-		return []app.UI{app.Elem("a").Class("govuk-link").Attr("href", s.URL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(s.Text)}
+		return []app.UI{newTabLink("", s.URL, s.Text)}
 	}
 	return []app.UI{app.Text(s.Text)}
 }

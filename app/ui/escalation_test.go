@@ -43,7 +43,8 @@ func TestEscalation(t *testing.T) {
 			}
 			continue
 		}
-		if len(links) == 0 || attr(links[0], "href") != w.href || attr(links[0], "target") != w.target {
+		if len(links) == 0 || attr(links[0], "href") != w.href || attr(links[0], "target") != w.target ||
+			(w.target == "_blank") != (attr(links[0], "aria-describedby") == newTabID) {
 			t.Errorf("step %d: links %v, want %s (target %q)", i+1, links, w.href, w.target)
 		}
 	}

@@ -26,7 +26,7 @@ func TestOption(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := render(t, &Option{Result: search.Result{Contact: &tt.contact}, Index: 3, Active: tt.active})
+			doc := render(t, &Option{Result: search.Result{Contact: &tt.contact}, Index: 3, SetSize: 7, Active: tt.active})
 			li := byID(t, doc, "result-3")
 			if attr(li, "role") != "option" {
 				t.Errorf("role = %q", attr(li, "role"))
@@ -36,6 +36,9 @@ func TestOption(t *testing.T) {
 			}
 			if got := attr(li, "class"); got != tt.wantClass {
 				t.Errorf("class = %q, want %q", got, tt.wantClass)
+			}
+			if got := attr(li, "aria-posinset") + " of " + attr(li, "aria-setsize"); got != "4 of 7" {
+				t.Errorf("position in the set %q, want 4 of 7", got)
 			}
 			if got := attr(li, "aria-selected"); got != tt.wantSelect {
 				t.Errorf("aria-selected = %q, want %q", got, tt.wantSelect)

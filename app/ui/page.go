@@ -14,6 +14,7 @@ const (
 	listboxID = "results"
 	statusID  = "status"
 	optionID  = "result-"
+	newTabID  = "new-tab"
 )
 
 // maxResults is how many contacts a query lists.
@@ -46,6 +47,7 @@ type Page struct {
 	focused  bool // the search box had focus before the app started
 	selStart int
 	copied   string
+	unwatch  func() // stops watching the search box's value; nil: not watching
 }
 
 // Render draws the page.
@@ -54,7 +56,7 @@ func (p *Page) Render() app.UI {
 	// The escalation order comes right after the answer, so that it is
 	// always near; on wide screens it sits beside the answer.
 	layout := []app.UI{
-		&SearchBox{Query: p.query, Expanded: len(p.results) > 0, Active: p.active, OnInput: p.onInput, OnKeyDown: p.onKeyDown},
+		&SearchBox{Query: p.query, Expanded: len(p.results) > 0, Active: p.active, OnInput: p.onInput, OnKeyDown: p.onKeyDown, OnFocus: p.onFocus, OnBlur: p.onBlur},
 		&LiveRegion{Text: p.status},
 		&Answer{Dir: d, Query: p.query, Results: p.results, Active: p.active, Copied: p.copied, OnSelect: p.onSelect, OnCopy: p.onCopy},
 		app.If(len(d.Escalation) > 0, func() app.UI { return &Escalation{Dir: d} }),
@@ -63,6 +65,7 @@ func (p *Page) Render() app.UI {
 		layout = append(layout, &Browse{Dir: d, Entries: eng.Entries()})
 	}
 	body := []app.UI{
+		newTabNote(),
 		&UpdateNotice{},
 		app.Elem("h1").Class("govuk-heading-l").Text(d.Title),
 		app.Div().Class("layout").Body(layout...),

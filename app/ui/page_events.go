@@ -29,23 +29,36 @@ func (p *Page) run(q string) {
 	perf.Call("measure", "askforhelp:search", map[string]any{"start": start})
 }
 
-// summary is what the live region says about the current results.
+// summary is what the live region says about the current results: how
+// many, and which one Enter opens, since nothing is highlighted yet.
 func (p *Page) summary() string {
 	q := strings.TrimSpace(p.query)
-	switch n := len(p.results); {
+	n := len(p.results)
+	switch {
 	case q == "":
 		return ""
 	case n == 0:
 		return "No teams match " + q
-	case n == 1:
-		return "1 team matches " + q
-	default:
-		return strconv.Itoa(n) + " teams match " + q
 	}
+	count := strconv.Itoa(n) + " teams match "
+	if n == 1 {
+		count = "1 team matches "
+	}
+	return count + q + ". Enter opens " + askLabel(p.results[0].Contact) + "."
 }
 
+// onInput answers the search box's value, on an input or a change event.
 func (p *Page) onInput(ctx app.Context, e app.Event) {
-	q := ctx.JSSrc().Get("value").String()
+	p.setQuery(ctx, ctx.JSSrc().Get("value").String())
+}
+
+// setQuery answers q, unless it is already answered: a change event after
+// typing, or the watch finding what an input event already brought, would
+// otherwise lose the highlighted option.
+func (p *Page) setQuery(ctx app.Context, q string) {
+	if q == p.query {
+		return
+	}
 	p.run(q)
 	p.typed++
 	typed := p.typed
@@ -73,6 +86,7 @@ func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
 		if n > 0 {
 			e.PreventDefault()
 			p.active = (p.active + 1) % n
+			scrollToOption(ctx, p.active)
 		}
 	case "ArrowUp", "Up":
 		if n > 0 {
@@ -82,6 +96,7 @@ func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
 			} else {
 				p.active--
 			}
+			scrollToOption(ctx, p.active)
 		}
 	case "Enter":
 		if n == 0 {
@@ -96,29 +111,4 @@ func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
 		p.status = ""
 		app.Window().Get("history").Call("replaceState", nil, "", ctx.Page().URL().Path)
 	}
-}
-
-// open follows the link of result i's channel, in a new tab.
-func (p *Page) open(i int) {
-	link := app.Window().GetElementByID(optionID + strconv.Itoa(i) + "-link")
-	if link.Truthy() {
-		link.Call("click")
-	}
-}
-
-// onSelect makes option i the active one, as clicking it does.
-func (p *Page) onSelect(ctx app.Context, i int) {
-	p.active = i
-}
-
-// onCopy puts text on the clipboard and says so.
-func (p *Page) onCopy(ctx app.Context, text string) {
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
-		p.copied = "Copying is not available here: select the channel name and copy it."
-		return
-	}
-	clip.Call("writeText", text)
-	p.copied = "Copied " + text
-	p.status = "Copied " + text
 }

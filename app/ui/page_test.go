@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/app/search"
 	"golang.org/x/net/html"
 	"strings"
 	"testing"
@@ -22,10 +24,10 @@ func TestPage(t *testing.T) {
 		wantOptions int
 	}{
 		{"home", false, "", true, true, "", 0},
-		{"home, answered", false, "triages", false, true, "1 team matches triages", 1},
+		{"home, answered", false, "triages", false, true, "1 team matches triages. Enter opens #govuk-2ndline-tech.", 1},
 		{"home, no match", false, "zzqx", false, true, "No teams match zzqx", 0},
 		{"embed", true, "", false, false, "", 0},
-		{"embed, answered", true, "triages", false, false, "1 team matches triages", 1},
+		{"embed, answered", true, "triages", false, false, "1 team matches triages. Enter opens #govuk-2ndline-tech.", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,11 +51,39 @@ func TestPage(t *testing.T) {
 				t.Errorf("%d options, want %d", len(opts), tt.wantOptions)
 			}
 			byID(t, doc, "escalation")
+			if got := text(byID(t, doc, newTabID)); got != "(opens in new tab)" || !hasAttr(byID(t, doc, newTabID), "hidden") {
+				t.Errorf("the note links in a new tab are described by says %q", got)
+			}
 			byID(t, doc, inputID)
 			byID(t, doc, "main")
 			if tt.query == "triages" && !strings.Contains(text(opts[0]), "#govuk-2ndline-tech") {
 				t.Errorf("the first option for triages is %q", text(opts[0]))
 			}
 		})
+	}
+}
+
+// TestSummary: what the live region says once typing pauses: how many
+// teams match, and where Enter goes with nothing highlighted.
+func TestSummary(t *testing.T) {
+	first := search.Result{Contact: &directory.Contact{Name: "Second line", Channel: "#govuk-2ndline-tech"}}
+	other := search.Result{Contact: &directory.Contact{Name: "Security", Email: "sec@example.gov.uk"}}
+	tests := []struct {
+		query   string
+		results []search.Result
+		want    string
+	}{
+		{"", nil, ""},
+		{"   ", nil, ""},
+		{"zzqx", nil, "No teams match zzqx"},
+		{"incident ", []search.Result{first}, "1 team matches incident. Enter opens #govuk-2ndline-tech."},
+		{"deploy", []search.Result{first, other}, "2 teams match deploy. Enter opens #govuk-2ndline-tech."},
+		{"security", []search.Result{other, first}, "2 teams match security. Enter opens sec@example.gov.uk."},
+	}
+	for _, tt := range tests {
+		p := &Page{query: tt.query, results: tt.results}
+		if got := p.summary(); got != tt.want {
+			t.Errorf("summary for %q = %q, want %q", tt.query, got, tt.want)
+		}
 	}
 }

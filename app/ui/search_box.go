@@ -19,9 +19,20 @@ type SearchBox struct {
 	Expanded bool
 	// Active is the index of the highlighted option; -1 for none.
 	Active int
-	// OnInput and OnKeyDown handle the box's input and keydown events.
-	OnInput, OnKeyDown app.EventHandler
+	// OnInput handles the box's input and change events (voice control
+	// software may fire either, or none: see OnFocus).
+	OnInput app.EventHandler
+	// OnKeyDown handles the keys.
+	OnKeyDown app.EventHandler
+	// OnFocus and OnBlur handle the box's focus: while it has it, Page
+	// watches for a value set without any event.
+	OnFocus, OnBlur app.EventHandler
 }
+
+// usage says how to use the combobox: a screen reader reads it with the
+// box's label and hint, as GOV.UK's accessible-autocomplete does.
+const usage = "When teams are listed, Enter opens the first one's Slack channel in a new tab; " +
+	"use the up and down arrow keys to choose another first. Escape clears the search."
 
 // Render draws the form.
 func (b *SearchBox) Render() app.UI {
@@ -35,9 +46,12 @@ func (b *SearchBox) Render() app.UI {
 		Aria("autocomplete", "list").
 		Aria("controls", listboxID).
 		Aria("expanded", strconv.FormatBool(b.Expanded)).
-		Aria("describedby", inputID+"-hint").
+		Aria("describedby", inputID+"-hint "+inputID+"-usage").
 		OnInput(b.OnInput).
-		OnKeyDown(b.OnKeyDown)
+		OnChange(b.OnInput).
+		OnKeyDown(b.OnKeyDown).
+		OnFocus(b.OnFocus).
+		OnBlur(b.OnBlur)
 	if b.Active >= 0 {
 		input = input.Aria("activedescendant", optionID+strconv.Itoa(b.Active))
 	}
@@ -45,6 +59,7 @@ func (b *SearchBox) Render() app.UI {
 	return app.Elem("form").Class("search").Role("search").Attr("method", "get").Body(
 		app.Elem("label").Class("govuk-label govuk-label--m").Attr("for", inputID).Text("What do you need help with?"),
 		app.Div().ID(inputID+"-hint").Class("govuk-hint").Text("For example: database migration, base images"),
+		app.Elem("span").ID(inputID+"-usage").Class("govuk-visually-hidden").Text(usage),
 		app.Div().Class("search__row").Body(
 			input,
 			app.Elem("button").Attr("type", "submit").Class("govuk-button search__button").Text("Search"),

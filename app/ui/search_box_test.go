@@ -23,7 +23,7 @@ func TestSearchBox(t *testing.T) {
 			in := byID(t, doc, inputID)
 			for key, want := range map[string]string{
 				"role": "combobox", "name": "q", "aria-controls": listboxID, "aria-autocomplete": "list",
-				"aria-expanded": tt.wantExpanded, "aria-describedby": inputID + "-hint", "autocomplete": "off",
+				"aria-expanded": tt.wantExpanded, "aria-describedby": inputID + "-hint " + inputID + "-usage", "autocomplete": "off",
 			} {
 				if got := attr(in, key); got != want {
 					t.Errorf("%s = %q, want %q", key, got, want)
@@ -40,6 +40,9 @@ func TestSearchBox(t *testing.T) {
 				t.Error("the search box has no visible label")
 			}
 			byID(t, doc, inputID+"-hint")
+			if got := text(byID(t, doc, inputID+"-usage")); got != usage {
+				t.Errorf("the usage hint says %q", got)
+			}
 		})
 	}
 }

@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/alphagov/askforhelp/app/directory"
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
@@ -267,7 +266,7 @@ func TestAnswerBeforeWasm(t *testing.T) {
 		waitText("#status", "match base images"),
 	)
 	if got, want := eval[string](t, ctx, `document.getElementById("status").textContent`),
-		fmt.Sprintf("%d teams match base images", eval[int](t, ctx, `document.querySelectorAll("[role=option]").length`)); got != want {
+		fmt.Sprintf("%d teams match base images. Enter opens #govuk-platform-engineering.", eval[int](t, ctx, `document.querySelectorAll("[role=option]").length`)); got != want {
 		t.Errorf("the live region says %q, want %q", got, want)
 	}
 	if !eval[bool](t, ctx, `document.getElementById("app-wasm-loader") !== null`) {
@@ -501,17 +500,7 @@ func TestNarrowScreen(t *testing.T) {
 func TestCopyChannel(t *testing.T) {
 	base := startServer(t, nil, nil)
 	ctx := newBrowser(t)
-	do(t, ctx,
-		chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
-			for _, name := range []string{"clipboard-read", "clipboard-write"} {
-				if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
-					Permission: &browser.PermissionDescriptor{Name: name}, Setting: "granted", Origin: base,
-				}); err != nil {
-					return err
-				}
-			}
-			return nil
-		}),
+	do(t, ctx, grantClipboard(base),
 		chromedp.Navigate(base+"/?q=base+images"), waitWasm(),
 		chromedp.Click(chromedp.CSS(".card__copy")),
 		waitText(".card__copied", "Copied #govuk-platform-engineering"),
@@ -531,7 +520,7 @@ func TestLiveRegionAndEscape(t *testing.T) {
 		waitText("#status", "database migration"))
 	n := eval[int](t, ctx, `document.querySelectorAll("[role=option]").length`)
 	if got, want := eval[string](t, ctx, `(() => { const s = document.getElementById("status"); return s.getAttribute("role") + " " + s.getAttribute("aria-live") + " " + s.textContent; })()`),
-		fmt.Sprintf("status polite %d teams match database migration", n); n < 2 || got != want {
+		fmt.Sprintf("status polite %d teams match database migration. Enter opens #govuk-platform-engineering.", n); n < 2 || got != want {
 		t.Errorf("the live region is %q, want %q", got, want)
 	}
 	do(t, ctx, chromedp.KeyEvent(kb.Escape), poll(`document.getElementById("q").value === "" && document.querySelectorAll("[role=option]").length === 0`, 5*time.Second))

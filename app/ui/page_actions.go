@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// What the page does for a key or a click once it is handled (page_events.go):
+// open a channel, scroll to an option, select one, copy a channel.
+
+// open follows the link of result i's channel, in a new tab, and says so.
+func (p *Page) open(i int) {
+	link := app.Window().GetElementByID(optionID + strconv.Itoa(i) + "-link")
+	if !link.Truthy() {
+		return
+	}
+	link.Call("click")
+	p.typed++ // a count still to come would hide this
+	p.status = "Opened " + askLabel(p.results[i].Contact)
+	if link.Get("target").String() == "_blank" {
+		p.status += " in a new tab"
+	}
+}
+
+// scrollToOption scrolls option i into view once it is drawn highlighted:
+// the focus stays in the search box, so the browser would not.
+func scrollToOption(ctx app.Context, i int) {
+	ctx.Defer(func(ctx app.Context) {
+		if o := app.Window().GetElementByID(optionID + strconv.Itoa(i)); o.Truthy() {
+			o.Call("scrollIntoView", map[string]any{"block": "nearest"})
+		}
+	})
+}
+
+// onSelect makes option i the active one, as clicking it does, and keeps
+// the focus in the search box (a touch moves it).
+func (p *Page) onSelect(ctx app.Context, i int) {
+	p.active = i
+	app.Window().GetElementByID(inputID).Call("focus")
+}
+
+// onCopy puts text on the clipboard and says so.
+func (p *Page) onCopy(ctx app.Context, text string) {
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() {
+		p.copied = "Copying is not available here: select the channel name and copy it."
+		return
+	}
+	clip.Call("writeText", text)
+	p.copied = "Copied " + text
+	p.status = "Copied " + text
+}
