@@ -38,8 +38,7 @@ func reasonItem(r search.Reason) app.UI {
 			l := r.Links[i]
 			return app.Elem("span").Class("card__link").Body(
 				app.Text(" "),
-				app.Elem("a").Class("govuk-link").Attr("href", l.URL).Attr("target", "_blank").
-					Attr("rel", "noopener noreferrer").Text(l.Text),
+				newTabLink("", l.URL, l.Text),
 			)
 		}),
 	)
