@@ -72,7 +72,7 @@ func (p *Page) OnInit() {
 // browser alike, unless something was typed before the app started.
 func (p *Page) OnNav(ctx app.Context) {
 	if p.query == "" {
-		p.query = ctx.Page().URL().Query().Get("q")
+		p.query = QueryFromAddress(ctx.Page().URL().Query().Get("q"))
 		p.run(p.query)
 	}
 	p.status = p.summary()
@@ -321,7 +321,7 @@ func (p *Page) renderForm() app.UI {
 	expanded := len(p.results) > 0
 	input := app.ElemSelfClosing("input").
 		ID(inputID).Attr("name", "q").Attr("type", "text").Class("govuk-input").
-		Attr("value", p.query).
+		Attr("value", attrValue(p.query)).
 		Role("combobox").
 		Attr("autocomplete", "off").
 		Spellcheck(false).
