@@ -3,7 +3,9 @@
 package server
 
 import (
+	"net"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -27,8 +29,17 @@ const (
 	ShutdownGrace = 60 * time.Second
 )
 
-// HTTPServer is an http.Server for h with the limits above.
+// HTTPServer is an http.Server for h with the limits above. It also keeps
+// the number of open connections below what the process may open (its
+// file-descriptor limit, less some room): beyond it, the keep-alive
+// connections idle the longest are closed to make room for new ones, so
+// that idle clients can never keep the server from answering.
 func HTTPServer(h http.Handler) *http.Server {
+	return httpServer(h, max(fdLimit()-64, 16))
+}
+
+func httpServer(h http.Handler, maxConns int) *http.Server {
+	c := &connCap{max: maxConns, idle: map[net.Conn]time.Time{}}
 	return &http.Server{
 		Handler:           h,
 		MaxHeaderBytes:    MaxHeaderBytes,
@@ -36,5 +47,50 @@ func HTTPServer(h http.Handler) *http.Server {
 		ReadTimeout:       ReadTimeout,
 		WriteTimeout:      WriteTimeout,
 		IdleTimeout:       IdleTimeout,
+		ConnState:         c.track,
 	}
+}
+
+// connCap counts connections and closes idle ones when there are too many.
+type connCap struct {
+	mu   sync.Mutex
+	max  int
+	open int
+	idle map[net.Conn]time.Time // since when each idle connection waits
+}
+
+func (c *connCap) track(conn net.Conn, st http.ConnState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch st {
+	case http.StateNew:
+		c.open++
+		if c.open > c.max {
+			c.closeOldestIdle(conn)
+		}
+	case http.StateIdle:
+		c.idle[conn] = time.Now()
+	case http.StateActive:
+		delete(c.idle, conn)
+	case http.StateClosed, http.StateHijacked:
+		delete(c.idle, conn)
+		c.open--
+	}
+}
+
+// closeOldestIdle closes the connection idle the longest, or conn itself
+// when none is idle. Closing makes its server goroutine end (StateClosed).
+func (c *connCap) closeOldestIdle(conn net.Conn) {
+	var oldest net.Conn
+	var since time.Time
+	for ic, t := range c.idle {
+		if oldest == nil || t.Before(since) {
+			oldest, since = ic, t
+		}
+	}
+	if oldest == nil {
+		oldest = conn
+	}
+	delete(c.idle, oldest)
+	oldest.Close()
 }
