@@ -67,8 +67,9 @@ static: build
 
 ## bench: the size and speed report: the engine's benchmarks, native and in
 ## wasm, then TestBenchReport's table (widget beside a plain JavaScript
-## baseline, with the budgets' verdicts) in .cache/bench/report.md and .json.
-bench: deps wasm
+## baseline, with the budgets' verdicts) in .cache/bench/report.md and .json,
+## then the server under load on loopback (cmd/loadbench) in .cache/bench/load.md.
+bench: deps wasm $(BIN)
 	@mkdir -p .cache/bench
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./app/search > .cache/bench/native.txt || { cat .cache/bench/native.txt; exit 1; }
 	@cat .cache/bench/native.txt
@@ -77,6 +78,7 @@ bench: deps wasm
 	GOOS=js GOARCH=wasm $(GO) test -c -o .cache/bench/search.test.wasm ./app/search
 	cp "$$($(GO) env GOROOT)/lib/wasm/wasm_exec.js" .cache/bench/wasm_exec.js
 	$(GO) test -v -run '^TestBenchReport$$' -count=1 -timeout 20m ./cmd/askforhelp -args -bench-report $(CURDIR)/.cache/bench/report.md
+	$(GO) run ./cmd/loadbench --bin $(BIN) --web web --out .cache/bench/load.md
 
 clean:
 	rm -rf bin $(OUT) $(WASM) $(WASM).br $(WASM).gz

@@ -327,7 +327,7 @@ type group struct {
 func (e *Engine) parseQuery(query string) []term {
 	var rs []rune
 	for _, r := range query {
-		if len(rs) == maxQueryRunes {
+		if len(rs) == MaxQueryRunes {
 			break
 		}
 		rs = append(rs, r)

@@ -7,8 +7,9 @@ import (
 
 // Bounds on the work one query can cause, whatever is pasted into the box.
 const (
-	// maxQueryRunes is how much of a query is read; the rest is ignored.
-	maxQueryRunes = 200
+	// MaxQueryRunes is how much of a query is read; the rest is ignored.
+	// The pages cut a query from the address to it before rendering.
+	MaxQueryRunes = 200
 	// maxQueryWords is how many distinct meaningful words of a query are
 	// matched; it is also the width of the per-field score arrays.
 	maxQueryWords = 16

@@ -12,12 +12,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,10 +55,8 @@ type Server struct {
 	app     *app.Handler
 	web     *webFiles
 	version string
-	embed   string // CSP for /embed
-	demo    []byte
-	mf      []byte // the web app manifest
-	appJS   []byte // go-app's app.js, fetching the wasm for streaming compilation
+	embed   string            // CSP for /embed
+	files   map[string]*asset // every file the site lists, by path; pages are rendered
 }
 
 // New prepares the server: it checks that the web folder holds app.wasm,
@@ -109,10 +107,28 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{app: h, web: web, version: version, embed: frameCSP(o.FrameAncestors), demo: demo}
-	s.mf = s.manifest()
-	if s.appJS, err = s.streamingAppJS(); err != nil {
+	s := &Server{app: h, web: web, version: version, embed: frameCSP(o.FrameAncestors), files: map[string]*asset{}}
+	appJS, err := s.streamingAppJS()
+	if err != nil {
 		return nil, err
+	}
+	mf := s.manifest()
+	s.files["/app.js"] = newAsset(appJS, "application/javascript")
+	s.files[ManifestURL] = newAsset(mf, "application/manifest+json")
+	s.files["/manifest.json"] = s.files[ManifestURL]
+	s.files[DemoPath] = newAsset(demo, "text/html; charset=utf-8")
+	// go-app's own files, as go-app makes them (app-worker.js from our
+	// template); app.css is no longer linked, but its worker caches it.
+	for _, p := range []string{"/app-worker.js", "/wasm_exec.js", "/app.css"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("go-app's %s: status %d", p, rec.Code)
+		}
+		s.files[p] = newAsset(rec.Body.Bytes(), rec.Header().Get("Content-Type"))
+	}
+	for name, a := range web.assets {
+		s.files["/web/"+name] = a
 	}
 	return s, nil
 }
@@ -133,121 +149,77 @@ func frameCSP(origins []string) string {
 	return csp + "; frame-ancestors 'self' " + strings.Join(origins, " ")
 }
 
-// ServeHTTP serves the app with its security headers.
+// permissionsPolicy turns off the powerful features the app never uses, for
+// its pages and for anything injected into them.
+const permissionsPolicy = "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), " +
+	"magnetometer=(), microphone=(), payment=(), usb=()"
+
+// ServeHTTP serves the app with its security headers: GET and HEAD only,
+// the pages rendered, and only the files the site lists.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd := w.Header()
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	hd.Set("Permissions-Policy", permissionsPolicy)
+	// No other site's window may keep a handle on ours (links open with
+	// noopener anyway); an iframe is not concerned, so /embed still embeds.
+	hd.Set("Cross-Origin-Opener-Policy", "same-origin")
+	switch r.URL.Path {
+	case ui.EmbedPath, "/web/embed.js":
+		// Other sites load embed.js and frame /embed, also from pages that
+		// require CORP of what they embed.
+		hd.Set("Cross-Origin-Resource-Policy", "cross-origin")
+	default:
+		hd.Set("Cross-Origin-Resource-Policy", "same-origin")
+	}
 	if r.URL.Path == ui.EmbedPath {
 		hd.Set("Content-Security-Policy", s.embed)
 	} else {
 		hd.Set("Content-Security-Policy", csp+"; frame-ancestors 'self'")
 		hd.Set("X-Frame-Options", "SAMEORIGIN")
 	}
-	switch {
-	case r.URL.Path == ManifestURL || r.URL.Path == "/manifest.json":
-		hd.Set("Content-Type", "application/manifest+json")
-		hd.Set("Cache-Control", "no-cache")
-		w.Write(s.mf)
-	case r.URL.Path == "/app.js":
-		hd.Set("Content-Type", "application/javascript")
-		hd.Set("Cache-Control", "no-cache")
-		hd.Set("ETag", `"`+s.version+`"`)
-		if r.Header.Get("If-None-Match") == `"`+s.version+`"` {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		w.Write(s.appJS)
-	case r.URL.Path == DemoPath:
-		hd.Set("Content-Type", "text/html; charset=utf-8")
-		hd.Set("Cache-Control", "no-cache")
-		w.Write(s.demo)
-	case isPage(r.URL.Path):
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		hd.Set("Allow", "GET, HEAD")
+		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if r.URL.Path == ui.HomePath || r.URL.Path == ui.EmbedPath {
 		s.servePage(w, r)
-	default:
-		s.app.ServeHTTP(w, r)
+		return
 	}
+	a, ok := s.files[r.URL.Path]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	a.serve(w, r)
 }
 
-// servePage renders a page with go-app and mends its HTML (see tidyHTML).
+// servePage renders a page with go-app and mends its HTML (mendPage). A
+// page has no ETag: it depends on its query as well as on the version.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
+	r2 := r.Clone(r.Context())
+	r2.Header.Del("If-None-Match") // go-app answers 304 to its version
 	rec := httptest.NewRecorder()
-	s.app.ServeHTTP(rec, r)
+	s.app.ServeHTTP(rec, r2)
 	body := rec.Body.Bytes()
+	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
+		http.Error(w, "the page could not be rendered", http.StatusInternalServerError)
+		return
+	}
+	body, _, err := mendPage(body)
+	if err != nil {
+		http.Error(w, "the page could not be rendered", http.StatusInternalServerError)
+		return
+	}
 	hd := w.Header()
-	for k, v := range rec.Header() {
-		hd[k] = v
+	hd.Set("Content-Type", "text/html; charset=utf-8")
+	hd.Set("Cache-Control", "no-cache")
+	hd.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		w.Write(body)
 	}
-	if rec.Code == http.StatusOK && strings.HasPrefix(rec.Header().Get("Content-Type"), "text/html") {
-		body = goappCSS.ReplaceAll(tidyHTML(body), nil)
-		hd.Set("Content-Type", "text/html; charset=utf-8")
-		hd.Set("Content-Length", strconv.Itoa(len(body)))
-	}
-	w.WriteHeader(rec.Code)
-	w.Write(body)
-}
-
-// startGate is put before go-app's app.js: the app starts when the gate
-// opens. web/page.js, which answers from the server until the app starts,
-// holds it while someone is typing; without page.js it opens once the page
-// is parsed, as go-app's own start would.
-const startGate = `// Ask for help: the app starts when askforhelpStart() is called (see
-// web/page.js), or once the page is parsed if nothing holds it;
-// askforhelpStarted settles once it has started.
-var askforhelpStart;
-var askforhelpHeld = false;
-const askforhelpGate = new Promise((resolve) => { askforhelpStart = resolve; });
-if (document.readyState === "complete") {
-  askforhelpStart();
-} else {
-  const start = () => { if (!askforhelpHeld) askforhelpStart(); };
-  document.addEventListener("DOMContentLoaded", start);
-  addEventListener("load", start); // if DOMContentLoaded came before this ran
-}
-
-`
-
-// streamingAppJS is go-app's app.js with three changes for a faster start:
-//   - it hands the browser the wasm's own response rather than a copy made
-//     to count progress: the copy has no URL, so the browser could not keep
-//     the compiled code in its code cache, and the progress it counts is
-//     never shown (the page is already there);
-//   - it starts the app when startGate opens: compiling and running the
-//     wasm holds the page's main thread for about 100 ms, and a keystroke
-//     typed meanwhile waits for it;
-//   - it registers the service worker once the wasm has started rather than
-//     first: installing the worker fetches every file the app needs, app.wasm
-//     included, and would compete with the page's own download of it.
-func (s *Server) streamingAppJS() ([]byte, error) {
-	rec := httptest.NewRecorder()
-	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/app.js", nil))
-	if rec.Code != http.StatusOK {
-		return nil, fmt.Errorf("go-app's app.js: status %d", rec.Code)
-	}
-	js := rec.Body.String()
-	wasm := strconv.Quote(s.web.Resolve("/web/app.wasm"))
-	for _, r := range [][2]string{
-		{"fetchWithProgress(" + wasm + ", showProgress)", "fetch(" + wasm + ")"},
-		{"goappInitServiceWorker();\n", ""},
-		{"goappInitWebAssembly();\n", "const askforhelpStarted = askforhelpGate.then(goappInitWebAssembly);\naskforhelpStarted.finally(goappInitServiceWorker);\n"},
-	} {
-		if strings.Count(js, r[0]) != 1 {
-			return nil, fmt.Errorf("go-app's app.js no longer has %q once: review streamingAppJS", r[0])
-		}
-		js = strings.Replace(js, r[0], r[1], 1)
-	}
-	return []byte(startGate + js), nil
-}
-
-// goappCSS is the link to go-app's stylesheet, which styles only its loading
-// screen (never shown here) and its not-found page: one render-blocking
-// request less before the page can paint.
-var goappCSS = regexp.MustCompile(`\s*<link [^>]*href="[^"]*/app\.css"[^>]*>`)
-
-// isPage reports whether a path is one of the app's pages rather than a
-// script, stylesheet, manifest or file under /web/.
-func isPage(p string) bool {
-	return !strings.HasPrefix(p, "/web/") && path.Ext(p) == ""
 }
 
 // staticFiles are what a static copy of the site holds besides /web/: the
@@ -308,15 +280,17 @@ func (s *Server) Build(out string) error {
 	return os.Rename(tmp, out)
 }
 
-// webFiles serves /web/: the drawn icons from memory, the rest from a
-// folder, app.wasm compressed when the browser accepts it.
+// webFiles are the files under /web/: the drawn icons and the regular
+// files of the web folder (no dotfiles, nothing a symlink leads to outside
+// it), read into memory when the server starts, app.wasm with its fresh
+// compressed copies as variants.
 type webFiles struct {
 	dir      string
 	base     string            // path prefix of the site ("" at the root)
-	mem      map[string][]byte // drawn icons
+	mem      map[string][]byte // every file's content, by slash-separated name
 	files    []string          // every file served, sorted, slash-separated
+	assets   map[string]*asset // what is served, by name
 	wasmSize int64
-	encoded  map[string]bool // "br", "gzip": app.wasm.br / .gz are up to date
 }
 
 // icons are drawn once, when the server starts.
@@ -331,43 +305,103 @@ func newWebFiles(dir, base string) (*webFiles, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: no app.wasm: build it first (make build): %v", dir, err)
 	}
-	w := &webFiles{dir: dir, base: base, mem: map[string][]byte{}, wasmSize: wasm.Size(), encoded: map[string]bool{}}
+	w := &webFiles{dir: dir, base: base, mem: map[string][]byte{}, assets: map[string]*asset{}, wasmSize: wasm.Size()}
 	for name, draw := range icons {
 		w.mem[name] = draw()
-		w.files = append(w.files, name)
 	}
-	for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
+	stale := map[string]bool{}
+	for _, ext := range []string{".br", ".gz"} {
 		// A compressed copy older than app.wasm is stale: never serve it.
-		if fi, err := os.Stat(filepath.Join(dir, "app.wasm"+ext)); err == nil && !fi.ModTime().Before(wasm.ModTime()) {
-			w.encoded[enc] = true
+		if fi, err := os.Stat(filepath.Join(dir, "app.wasm"+ext)); err == nil && fi.ModTime().Before(wasm.ModTime()) {
+			stale["app.wasm"+ext] = true
 		}
 	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, err
+	}
 	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
+		if err != nil {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		if strings.HasPrefix(path.Base(rel), ".") {
+		if rel != "." && strings.HasPrefix(path.Base(rel), ".") {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
 			return nil
 		}
-		if (strings.HasSuffix(rel, "app.wasm.br") && !w.encoded["br"]) || (strings.HasSuffix(rel, "app.wasm.gz") && !w.encoded["gzip"]) {
+		if e.IsDir() || stale[rel] {
 			return nil
 		}
-		if _, drawn := w.mem[rel]; !drawn {
-			w.files = append(w.files, rel)
+		if _, drawn := w.mem[rel]; drawn {
+			return nil
 		}
+		b, ok, err := readInside(root, p)
+		if err != nil || !ok {
+			return err
+		}
+		w.mem[rel] = b
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	for name, b := range w.mem {
+		w.files = append(w.files, name)
+		if name == "app.wasm" || strings.HasPrefix(name, "app.wasm.") {
+			continue
+		}
+		w.assets[name] = newAsset(b, contentType(name))
+	}
 	sort.Strings(w.files)
-	return w, err
+	if _, ok := w.mem["app.wasm"]; !ok {
+		return nil, fmt.Errorf("%s: app.wasm is not a regular file in the folder", dir)
+	}
+	wa := newAsset(w.mem["app.wasm"], "application/wasm")
+	wa.encoded = map[string]*asset{}
+	for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
+		if b, ok := w.mem["app.wasm"+ext]; ok {
+			wa.encoded[enc] = newAsset(b, "application/wasm")
+		}
+	}
+	w.assets["app.wasm"] = wa
+	return w, nil
+}
+
+// readInside reads the file at p if it is a regular file, or a symlink to
+// one, inside root; ok is false for anything else (a FIFO, a device, a
+// symlink leading out of the folder), which is not served.
+func readInside(root, p string) (b []byte, ok bool, err error) {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return nil, false, nil // a dangling symlink
+	}
+	if rel, err := filepath.Rel(root, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil, false, nil
+	}
+	fi, err := os.Stat(real)
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil, false, nil
+	}
+	b, err = os.ReadFile(real)
+	return b, err == nil, err
+}
+
+// contentType is a /web/ file's media type, from its extension.
+func contentType(name string) string {
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
 }
 
 func (w *webFiles) read(name string) ([]byte, error) {
 	if b, ok := w.mem[name]; ok {
 		return b, nil
 	}
-	return os.ReadFile(filepath.Join(w.dir, filepath.FromSlash(name)))
+	return nil, fmt.Errorf("%s: not served", name)
 }
 
 // hash is the app's version: a hash of every file served and of the data
@@ -404,41 +438,6 @@ func (w *webFiles) Resolve(location string) string {
 		return w.base + "/"
 	}
 	return w.base + location
-}
-
-func (w *webFiles) ServeHTTP(rw http.ResponseWriter, r *http.Request) {
-	name := strings.TrimPrefix(path.Clean(r.URL.Path), "/web/")
-	if b, ok := w.mem[name]; ok {
-		rw.Header().Set("Content-Type", "image/png")
-		rw.Header().Set("Content-Length", strconv.Itoa(len(b)))
-		rw.Write(b)
-		return
-	}
-	file := name
-	if name == "app.wasm" {
-		rw.Header().Set("Content-Type", "application/wasm")
-		rw.Header().Add("Vary", "Accept-Encoding")
-		switch enc := acceptedEncoding(r.Header.Get("Accept-Encoding"), w.encoded); enc {
-		case "br":
-			file = "app.wasm.br"
-			rw.Header().Set("Content-Encoding", "br")
-		case "gzip":
-			file = "app.wasm.gz"
-			rw.Header().Set("Content-Encoding", "gzip")
-		}
-	}
-	f, err := os.Open(filepath.Join(w.dir, filepath.FromSlash(file)))
-	if err != nil {
-		http.NotFound(rw, r)
-		return
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || fi.IsDir() {
-		http.NotFound(rw, r)
-		return
-	}
-	http.ServeContent(rw, r, name, fi.ModTime(), f)
 }
 
 // acceptedEncoding picks br, then gzip, if the browser accepts it and a

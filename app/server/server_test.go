@@ -2,30 +2,6 @@ package server
 
 import "testing"
 
-func TestTidyHTML(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"bare aria state", `<input aria-expanded aria-controls="x">`, `<input aria-expanded="true" aria-controls="x">`},
-		{"bare aria at end of tag", `<div aria-atomic>`, `<div aria-atomic="true">`},
-		{"other bare attributes stay", `<input hidden disabled>`, `<input hidden disabled>`},
-		{
-			"inline children back to back, spaces of the text kept",
-			"    <span data-inline>\n      mi\n      <mark>grat</mark>\n      ing from one \n    </span>",
-			"    <span data-inline>mi<mark>grat</mark>ing from one </span>",
-		},
-		{
-			"a leading space of a text node is the text's",
-			"  <span data-inline>\n    <mark>a</mark>\n     b\n  </span>",
-			"  <span data-inline><mark>a</mark> b</span>",
-		},
-		{"nothing to do", "<p>x</p>", "<p>x</p>"},
-	}
-	for _, tt := range tests {
-		if got := string(tidyHTML([]byte(tt.in))); got != tt.want {
-			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
-		}
-	}
-}
-
 func TestAcceptedEncoding(t *testing.T) {
 	both := map[string]bool{"br": true, "gzip": true}
 	tests := []struct {

@@ -30,7 +30,7 @@ func (p *Page) OnInit() {
 // browser alike, unless something was typed before the app started.
 func (p *Page) OnNav(ctx app.Context) {
 	if p.query == "" {
-		p.query = ctx.Page().URL().Query().Get("q")
+		p.query = QueryFromAddress(ctx.Page().URL().Query().Get("q"))
 		p.run(p.query)
 	}
 	p.status = p.summary()

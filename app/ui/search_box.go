@@ -38,7 +38,7 @@ const usage = "When teams are listed, Enter opens the first one's Slack channel 
 func (b *SearchBox) Render() app.UI {
 	input := app.ElemSelfClosing("input").
 		ID(inputID).Attr("name", "q").Attr("type", "text").Class("govuk-input").
-		Attr("value", b.Query).
+		Attr("value", attrValue(b.Query)).
 		Role("combobox").
 		Attr("autocomplete", "off").
 		Spellcheck(false).

@@ -307,21 +307,23 @@ func TestHeaders(t *testing.T) {
 		path, encoding string
 		contentType    string
 		frame          string // the CSP's frame-ancestors
+		corp           string // Cross-Origin-Resource-Policy: other sites may load embed.js and frame /embed
 	}{
-		{"/", "", "text/html", "'self'"},
-		{"/?q=incident", "", "text/html", "'self'"},
-		{"/embed", "", "text/html", "*"},
-		{"/demo", "", "text/html", "'self'"},
-		{"/manifest.webmanifest", "", "application/manifest+json", "'self'"},
-		{"/app-worker.js", "", "application/javascript", "'self'"},
-		{"/app.js", "", "application/javascript", "'self'"},
-		{"/web/style.css", "", "text/css", "'self'"},
-		{"/web/embed.js", "", "text/javascript", "'self'"},
-		{"/web/icon-192.png", "", "image/png", "'self'"},
-		{"/web/app.wasm", "", "application/wasm", "'self'"},
-		{"/web/app.wasm", "gzip", "application/wasm", "'self'"},
-		{"/web/app.wasm", "br", "application/wasm", "'self'"},
-		{"/web/app.wasm", "gzip, deflate, br, zstd", "application/wasm", "'self'"},
+		{"/", "", "text/html", "'self'", "same-origin"},
+		{"/?q=incident", "", "text/html", "'self'", "same-origin"},
+		{"/embed", "", "text/html", "*", "cross-origin"},
+		{"/embed?q=incident", "", "text/html", "*", "cross-origin"},
+		{"/demo", "", "text/html", "'self'", "same-origin"},
+		{"/manifest.webmanifest", "", "application/manifest+json", "'self'", "same-origin"},
+		{"/app-worker.js", "", "application/javascript", "'self'", "same-origin"},
+		{"/app.js", "", "application/javascript", "'self'", "same-origin"},
+		{"/web/style.css", "", "text/css", "'self'", "same-origin"},
+		{"/web/embed.js", "", "text/javascript", "'self'", "cross-origin"},
+		{"/web/icon-192.png", "", "image/png", "'self'", "same-origin"},
+		{"/web/app.wasm", "", "application/wasm", "'self'", "same-origin"},
+		{"/web/app.wasm", "gzip", "application/wasm", "'self'", "same-origin"},
+		{"/web/app.wasm", "br", "application/wasm", "'self'", "same-origin"},
+		{"/web/app.wasm", "gzip, deflate, br, zstd", "application/wasm", "'self'", "same-origin"},
 	}
 	wasm, err := os.ReadFile(filepath.Join(webDir, "app.wasm"))
 	if err != nil {
@@ -350,6 +352,15 @@ func TestHeaders(t *testing.T) {
 			if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" {
 				t.Errorf("nosniff %q, referrer %q", h.Get("X-Content-Type-Options"), h.Get("Referrer-Policy"))
 			}
+			if h.Get("Cross-Origin-Opener-Policy") != "same-origin" || h.Get("Cross-Origin-Resource-Policy") != tt.corp {
+				t.Errorf("COOP %q, CORP %q (want %s)", h.Get("Cross-Origin-Opener-Policy"), h.Get("Cross-Origin-Resource-Policy"), tt.corp)
+			}
+			if pp := h.Get("Permissions-Policy"); !strings.Contains(pp, "camera=()") || !strings.Contains(pp, "geolocation=()") {
+				t.Errorf("Permissions-Policy %q", pp)
+			}
+			if h.Get("ETag") != "" && strings.HasPrefix(tt.contentType, "text/html") && tt.path != "/demo" {
+				t.Errorf("a page has an ETag, %s, though it depends on its query", h.Get("ETag"))
+			}
 			if ct := h.Get("Content-Type"); !strings.HasPrefix(ct, tt.contentType) {
 				t.Errorf("Content-Type %q, want %s", ct, tt.contentType)
 			}
@@ -377,6 +388,21 @@ func TestHeaders(t *testing.T) {
 			}
 		})
 	}
+	t.Run("methods", func(t *testing.T) {
+		for _, tt := range []struct{ method, path string }{
+			{"POST", "/"}, {"PUT", "/web/app.wasm"}, {"DELETE", "/embed"}, {"TRACE", "/"}, {"OPTIONS", "/app.js"}, {"PATCH", "/nothing"},
+		} {
+			req, _ := http.NewRequest(tt.method, base+tt.path, strings.NewReader("x"))
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusMethodNotAllowed || res.Header.Get("Allow") != "GET, HEAD" || res.Header.Get("X-Content-Type-Options") != "nosniff" {
+				t.Errorf("%s %s: %d, Allow %q", tt.method, tt.path, res.StatusCode, res.Header.Get("Allow"))
+			}
+		}
+	})
 	t.Run("frame-ancestors flag", func(t *testing.T) {
 		s := newApp(t, server.Options{WebDir: webDir, FrameAncestors: []string{"https://docs.publishing.service.gov.uk"}})
 		for path, want := range map[string]string{

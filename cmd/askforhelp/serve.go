@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/alphagov/askforhelp/app/server"
 )
@@ -39,20 +38,35 @@ func serveCmd(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := server.HTTPServer(s)
 	fmt.Fprintf(stderr, "askforhelp: serving version %s on http://%s\n", s.Version(), ln.Addr())
 
+	// On SIGTERM or SIGINT: stop accepting, let the requests in flight
+	// finish (up to server.ShutdownGrace), then return. Serve returns as
+	// soon as Shutdown starts, so wait for Shutdown itself.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	done := make(chan error, 1)
 	go func() {
 		<-ctx.Done()
-		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		stop() // a second signal ends the process at once
+		fmt.Fprintf(stderr, "askforhelp: stopping: finishing the requests in flight (at most %s)\n", server.ShutdownGrace)
+		grace, cancel := context.WithTimeout(context.Background(), server.ShutdownGrace)
 		defer cancel()
-		srv.Shutdown(shutdown)
+		err := srv.Shutdown(grace)
+		if err != nil {
+			srv.Close()
+			err = fmt.Errorf("requests still in flight after %s were cut: %w", server.ShutdownGrace, err)
+		}
+		done <- err
 	}()
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	if err := <-done; err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, "askforhelp: stopped")
 	return nil
 }
 
