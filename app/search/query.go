@@ -200,7 +200,7 @@ func (r *run) collectEntries() {
 		}
 		ch := &r.chits[ci]
 		ch.mask |= hs.mask[h]
-		if covers[f.name] {
+		if covers(f.name) {
 			ch.covered |= hs.mask[h]
 		}
 		best, fbest := r.chBest[int(ci)*hs.n:int(ci+1)*hs.n], hs.best[h*hs.n:(h+1)*hs.n]
@@ -208,13 +208,13 @@ func (r *run) collectEntries() {
 			best[t] = max(best[t], fbest[t])
 		}
 		b := hs.bonus(int32(h))
-		if names[f.name] && hs.likely(int32(h), f.weight) {
+		if names(f.name) && hs.likely(int32(h), f.weight) {
 			switch {
-			case owned[f.name] && r.whole(f):
+			case owned(f.name) && r.whole(f):
 				// Named whole, whatever else the query says ("content-store
 				// is slow").
 				b += ownedNameBonus
-			case !owned[f.name] && hs.own[h] == all:
+			case !owned(f.name) && hs.own[h] == all:
 				b += nameBonus
 			}
 		}
@@ -222,23 +222,27 @@ func (r *run) collectEntries() {
 	}
 }
 
-// covers are the fields whose matches earn coverageBonus: what the Ask for
-// help page says of a team, and the names of what it owns. A manual page's
-// title or headings, or a repo's description or type, only add their match:
-// what the page says a team does outweighs who maintains a page on the
-// topic, and a query with several words finds some of them in some heading
-// of nearly every team.
-var covers = map[string]bool{
-	FieldName: true, FieldChannel: true, FieldEmail: true, FieldSummary: true,
-	FieldResponsibility: true, FieldVocabulary: true, FieldRepo: true, FieldApp: true,
+// covers reports whether matches in field earn coverageBonus: what the Ask
+// for help page says of a team, and the names of what it owns. A manual
+// page's title or headings, or a repo's description or type, only add their
+// match: what the page says a team does outweighs who maintains a page on
+// the topic, and a query with several words finds some of them in some
+// heading of nearly every team.
+func covers(field string) bool {
+	return fromPage(field) || owned(field)
 }
 
-// names are the fields that name an entry or what it owns, for nameBonus.
-var names = map[string]bool{FieldName: true, FieldChannel: true, FieldRepo: true, FieldApp: true}
+// names reports whether field names an entry or what it owns, for
+// nameBonus and ownedNameBonus.
+func names(field string) bool {
+	return field == FieldName || field == FieldChannel || owned(field)
+}
 
-// owned are the name fields of what an entry owns: the query must name it
-// whole for a bonus ("docker" is not the name of govuk-docker).
-var owned = map[string]bool{FieldRepo: true, FieldApp: true}
+// owned reports whether field names what an entry owns: the query must name
+// it whole for a bonus ("docker" is not the name of govuk-docker).
+func owned(field string) bool {
+	return field == FieldRepo || field == FieldApp
+}
 
 // whole reports whether the words matched cover all of f's words: every
 // word but stop words, or the whole compound run together (not only its

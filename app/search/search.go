@@ -193,11 +193,14 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 // Entries are the teams the engine ranks (directory.Entries), in order.
 func (e *Engine) Entries() []directory.Entry { return e.entries }
 
-// pageFields are the fields that come from the Ask for help page, whose
-// words the vocabulary's synonyms stand for.
-var pageFields = map[string]bool{
-	FieldName: true, FieldChannel: true, FieldEmail: true, FieldSummary: true,
-	FieldResponsibility: true, FieldVocabulary: true,
+// fromPage reports whether field comes from the Ask for help page (or
+// the vocabulary for it): the synonyms stand for its words.
+func fromPage(field string) bool {
+	switch field {
+	case FieldName, FieldChannel, FieldEmail, FieldSummary, FieldResponsibility, FieldVocabulary:
+		return true
+	}
+	return false
 }
 
 // addEntry indexes the fields of entry ei.
@@ -205,7 +208,7 @@ func (e *Engine) addEntry(ei int32) {
 	en, d := &e.entries[ei], e.dir
 	add := func(name string, index int, text string, weight int) {
 		if strings.TrimSpace(text) != "" {
-			e.addField(field{entry: ei, name: name, index: index, text: text, weight: weight, page: pageFields[name]})
+			e.addField(field{entry: ei, name: name, index: index, text: text, weight: weight, page: fromPage(name)})
 		}
 	}
 	c := &en.Contact
