@@ -57,9 +57,9 @@ test: deps $(WASM).br
 data:
 	$(GO) run ./cmd/askforhelp data --docs $(DOCS) --generate app/directory
 
-## screenshot: the README's picture of the answer for "database migration".
+## screenshot: the README's pictures of the answers for "database migration" and "whitehall".
 screenshot: deps wasm
-	$(GO) test -count=1 -run '^TestScreenshot$$' ./cmd/askforhelp -args -screenshot=$(CURDIR)/cmd/askforhelp/testdata/answer.png
+	$(GO) test -count=1 -run '^TestScreenshot$$' ./cmd/askforhelp -args -screenshots=$(CURDIR)/cmd/askforhelp/testdata
 
 ## static: a static copy of the site in OUT.
 static: build

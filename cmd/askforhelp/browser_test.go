@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -451,28 +452,32 @@ func clearSearch() chromedp.Action[chromedp.Void] {
 	})
 }
 
-// screenshot, when set (make screenshot), is where TestScreenshot writes the
-// README's picture of the answer for "database migration".
-var screenshot = flag.String("screenshot", "", "write a PNG of the answer for \"database migration\" to this file")
+// screenshots, when set (make screenshot), is the folder TestScreenshot
+// writes the README's pictures into.
+var screenshots = flag.String("screenshots", "", "write PNGs of answers (answer.png, app-answer.png) into this folder")
 
-// TestScreenshot takes the README's screenshot with the same tooling as the
-// other browser tests; it is skipped unless -screenshot names a file.
+// TestScreenshot takes the README's screenshots, of a question the Ask for
+// help page answers and of one about an app, with the same tooling as the
+// other browser tests; it is skipped unless -screenshots names a folder.
 func TestScreenshot(t *testing.T) {
-	if *screenshot == "" {
-		t.Skip("no -screenshot file given (make screenshot)")
+	if *screenshots == "" {
+		t.Skip("no -screenshots folder given (make screenshot)")
 	}
 	base := startServer(t, nil, nil)
 	ctx := newBrowser(t)
-	do(t, ctx, chromedp.EmulateViewport(1000, 900), chromedp.Navigate(base+"/"), waitWasm(),
-		chromedp.SendKeys(chromedp.CSS("#q"), "database migration"),
-		waitText("#result-0", "#govuk-platform-engineering"),
-		chromedp.Sleep(announceWait))
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(*screenshot, png, 0o644); err != nil {
-		t.Fatal(err)
+	do(t, ctx, chromedp.EmulateViewport(1000, 900), chromedp.Navigate(base+"/"), waitWasm())
+	for _, s := range []struct{ file, query, channel string }{
+		{"answer.png", "database migration", "#govuk-platform-engineering"},
+		{"app-answer.png", "whitehall", "#govuk-publishing-experience-tech"},
+	} {
+		do(t, ctx, searchFor(s.query, s.channel), chromedp.Sleep(announceWait))
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*screenshots, s.file), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
