@@ -37,6 +37,7 @@ func TestSearchDocs(t *testing.T) {
 		{"repo with underscores", "govuk_ab_testing", "#dev-notifications-ai-govuk", FieldRepo, "govuk_ab_testing"},
 		{"repo with underscores, spaced", "govuk ab testing", "#dev-notifications-ai-govuk", FieldRepo, "govuk_ab_testing"},
 		{"a word of a repo's name is not its name", "search api", "#dev-notifications-ai-govuk", FieldRepo, "search-api"},
+		{"an app's name is not a synonym (signon, access control)", "signon 2fa", pubPlat, FieldRepo, "signon"},
 		{"manual page by title", "query kibana", "#govuk-2ndline-tech", FieldPage, "Query Kibana (includes useful queries)"},
 		{"manual page by title words", "reindex elasticsearch", "#govuk-searchandnav", FieldPage, "Reindex an Elasticsearch index"},
 		{"the page's bullets beat a manual page", "database migration", "#govuk-platform-engineering", FieldResponsibility, ""},

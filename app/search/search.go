@@ -67,6 +67,9 @@ type Engine struct {
 	byLen     map[lenKey][]int32
 	byStemLen map[lenKey][]int32
 	postings  [][]posting // by word ID: where the word occurs
+	// names are the repos' and apps' names, their words run together
+	// ("signon", "emailalertapi"): proper names, never synonyms.
+	names map[string]bool
 }
 
 // field is one searchable text of an entry.
@@ -165,7 +168,7 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 	}
 	e := &Engine{
 		dir: d, vocab: v, dict: map[string]int32{}, stems: map[string][]int32{},
-		byLen: map[lenKey][]int32{}, byStemLen: map[lenKey][]int32{},
+		byLen: map[lenKey][]int32{}, byStemLen: map[lenKey][]int32{}, names: map[string]bool{},
 	}
 	if d == nil {
 		e.entryFields = []int32{0}
@@ -192,6 +195,17 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 
 // Entries are the teams the engine ranks (directory.Entries), in order.
 func (e *Engine) Entries() []directory.Entry { return e.entries }
+
+// runTogether is a name's words, normalised, with nothing between them.
+func runTogether(name string) string {
+	var b strings.Builder
+	for _, parts := range tokenize([]rune(name)) {
+		for _, p := range parts {
+			b.WriteString(p.norm)
+		}
+	}
+	return b.String()
+}
 
 // fromPage reports whether field comes from the Ask for help page (or
 // the vocabulary for it): the synonyms stand for its words.
@@ -232,9 +246,11 @@ func (e *Engine) addEntry(ei int32) {
 	for _, i := range en.Repos {
 		r := &d.Repos[i]
 		add(FieldRepo, i, r.Name, weightRepo)
+		e.names[runTogether(r.Name)] = true
 		for _, a := range r.Apps {
 			if a != r.Name {
 				add(FieldApp, i, a, weightRepo)
+				e.names[runTogether(a)] = true
 			}
 		}
 		add(FieldRepoType, i, r.Type, weightRepoType)
@@ -382,8 +398,8 @@ func (e *Engine) parseQuery(query string) []term {
 		for n := 1; n <= e.vocab.longest && i+n <= len(raw); n++ {
 			phrase := strings.Join(raw[i:i+n], " ")
 			targets := e.vocab.synonyms[phrase]
-			if len(targets) == 0 {
-				continue
+			if len(targets) == 0 || e.names[strings.Join(raw[i:i+n], "")] {
+				continue // not in the vocabulary, or the name of an app
 			}
 			attached := false
 			for k := i; k < i+n; k++ {
