@@ -24,12 +24,36 @@ func (e *Engine) Search(query string, limit int) []Result {
 	if len(r.terms) == 0 || len(e.fields) == 0 {
 		return nil
 	}
+	r.perField = e.scratch.Get().(*perField)
+	defer r.release()
 	if !r.matchWords() || !r.scoreFields() {
 		return nil
 	}
 	r.collectEntries()
 	r.rank(limit)
 	return r.explain()
+}
+
+// perField is what a search keeps per field of the index, reused from one
+// search to the next (Engine.scratch): at every keystroke, allocating and
+// clearing it would cost more than the search.
+type perField struct {
+	// hitOf[f] is 1 + f's index in run.hs, or 0.
+	hitOf     []int32
+	word, grp scratch
+}
+
+func newPerField(n int) *perField {
+	return &perField{hitOf: make([]int32, n), word: newScratch(n), grp: newScratch(n)}
+}
+
+// release clears what the search set in its perField (scoreFields leaves
+// word and grp clear) and hands it back.
+func (r *run) release() {
+	for _, f := range r.hs.field {
+		r.hitOf[f] = 0
+	}
+	r.e.scratch.Put(r.perField)
 }
 
 // run is the state of one search as it goes through its phases.
@@ -45,9 +69,10 @@ type run struct {
 	matched     map[int32]wordMatch
 	occurrences int
 
-	// scoreFields: the fields hit, and hitOf[f], 1 + f's index in hs.
-	hs    hitSet
-	hitOf []int32
+	// scoreFields: the fields hit, and per field hitOf (1 + its index in
+	// hs) and scratch space.
+	hs hitSet
+	*perField
 
 	// collectEntries: the contacts hit; chBest holds their terms' best
 	// scores, hs.n a contact.
@@ -102,7 +127,6 @@ func (r *run) matchWords() bool {
 // whether any field was hit.
 func (r *run) scoreFields() bool {
 	e, n := r.e, len(r.terms)
-	r.hitOf = make([]int32, len(e.fields))
 	nHits := min(r.occurrences, len(e.fields))
 	r.hs = hitSet{
 		n:     n,
@@ -112,11 +136,11 @@ func (r *run) scoreFields() bool {
 		best:  make([]uint8, 0, nHits*n),
 		pos:   make([]uint8, 0, nHits*n),
 	}
-	word, grp := newScratch(len(e.fields)), newScratch(len(e.fields))
+	word, grp := &r.word, &r.grp
 	for ti := range r.terms {
 		for _, g := range r.terms[ti].groups {
 			for _, w := range g.words {
-				r.scoreWord(w, g, &word)
+				r.scoreWord(w, g, word)
 				for _, f := range word.touched {
 					if grp.val[f] == 0 {
 						grp.touched = append(grp.touched, f)

@@ -23,6 +23,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/alphagov/askforhelp/app/directory"
 )
@@ -50,6 +51,7 @@ const (
 // Engine is a search index over one directory. It is built once by New and
 // is then read-only: safe for concurrent use.
 type Engine struct {
+	scratch sync.Pool // *perField, for Search
 	dir     *directory.Directory
 	entries []directory.Entry
 	vocab   *Vocabulary
@@ -172,6 +174,7 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 	}
 	if d == nil {
 		e.entryFields = []int32{0}
+		e.scratch.New = func() any { return newPerField(0) }
 		return e
 	}
 	e.entries = d.Entries()
@@ -190,6 +193,7 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 		e.byStemLen[lenKey{w.runes[0], len(w.stemRunes)}] = append(e.byStemLen[lenKey{w.runes[0], len(w.stemRunes)}], id)
 	}
 	sort.Slice(e.sorted, func(i, j int) bool { return e.words[e.sorted[i]].text < e.words[e.sorted[j]].text })
+	e.scratch.New = func() any { return newPerField(len(e.fields)) }
 	return e
 }
 
@@ -537,10 +541,15 @@ func topK(hs []entryHit, k int, cmp func(a, b entryHit) int) []entryHit {
 	return top
 }
 
-// matches lists what matched in contact c, best first, with highlights.
+// MaxMatches is how many of its texts that matched a result lists.
+const MaxMatches = 12
+
+// matches lists what matched in entry c, best first, with highlights: at
+// most MaxMatches texts. Only those are highlighted: a team with hundreds
+// of manual page headings may match a short prefix in most of them.
 func (e *Engine) matches(c int32, hs *hitSet, hitOf []int32, matched map[int32]wordMatch) []Match {
 	type scored struct {
-		m     Match
+		field int32
 		score int
 	}
 	var ms []scored
@@ -549,11 +558,17 @@ func (e *Engine) matches(c int32, hs *hitSet, hitOf []int32, matched map[int32]w
 		if h < 0 {
 			continue
 		}
-		f := &e.fields[fi]
 		score := hs.bonus(h)
 		for _, b := range hs.best[int(h)*hs.n : int(h+1)*hs.n] {
 			score += int(b)
 		}
+		ms = append(ms, scored{fi, score})
+	}
+	// Stable: equal scores keep field order (name, channel, ... vocabulary).
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].score > ms[j].score })
+	out := make([]Match, min(len(ms), MaxMatches))
+	for i := range out {
+		f := &e.fields[ms[i].field]
 		var rs [][2]int
 		for _, t := range f.tokens {
 			wm, ok := matched[t.word]
@@ -568,25 +583,20 @@ func (e *Engine) matches(c int32, hs *hitSet, hitOf []int32, matched map[int32]w
 				rs = append(rs, [2]int{int(t.start) + r[0], int(t.start) + r[1]})
 			}
 		}
-		ms = append(ms, scored{Match{Field: f.name, Index: f.index, Text: f.text, Ranges: mergeRanges(rs)}, score})
-	}
-	// Stable: equal scores keep field order (name, channel, ... vocabulary).
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].score > ms[j].score })
-	out := make([]Match, len(ms))
-	for i := range ms {
-		out[i] = ms[i].m
+		out[i] = Match{Field: f.name, Index: f.index, Text: f.text, Ranges: mergeRanges(rs)}
 	}
 	return out
 }
 
 // mergeRanges sorts ranges and merges those that overlap or touch.
 func mergeRanges(rs [][2]int) [][2]int {
-	sort.Slice(rs, func(i, j int) bool {
-		if rs[i][0] != rs[j][0] {
-			return rs[i][0] < rs[j][0]
+	// Insertion sort: the ranges come nearly in order (a field's tokens
+	// are), a few at a time, and sort.Slice's reflection costs more.
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && (rs[j][0] < rs[j-1][0] || rs[j][0] == rs[j-1][0] && rs[j][1] < rs[j-1][1]); j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
 		}
-		return rs[i][1] < rs[j][1]
-	})
+	}
 	var out [][2]int
 	for _, r := range rs {
 		if n := len(out); n > 0 && r[0] <= out[n-1][1] {
