@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package main
 
 // The pages in headless Chromium (Debian's package, driven by chromedp):

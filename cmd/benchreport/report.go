@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package main
 
 // The report: rows of figures with their budgets' verdicts, written as two
