@@ -22,9 +22,19 @@ var seedQueries = []string{
 }
 
 // BenchmarkSearchSeed is one query (cycling through seedQueries) on the
-// directory of the seed page. Target: under 1 ms in wasm.
+// embedded data, in full: the Ask for help page's contacts, every repo and
+// every manual page. Target: under 1 ms in wasm.
 func BenchmarkSearchSeed(b *testing.B) {
 	searchLoop(b, New(directory.Seed))
+}
+
+// BenchmarkSearchPageOnly is BenchmarkSearchSeed on the Ask for help page
+// alone (no repos, no manual pages), the data the widget had before the
+// docs: what the repos and pages cost the search.
+func BenchmarkSearchPageOnly(b *testing.B) {
+	d := *directory.Seed
+	d.Repos, d.Manual = nil, nil
+	searchLoop(b, New(&d))
 }
 
 // searchLoop runs e.Search on seedQueries in turn, one query per op.

@@ -2,27 +2,25 @@
 
 package main
 
-// The bench report's browser measurements: the widget and the baseline,
-// each loaded cold and warm in a fresh headless Chromium, driven like a
-// person with the DevTools protocol, timed from inside the page.
+// The pages in headless Chromium (Debian's package, driven by chromedp):
+// each loaded cold and warm in a fresh profile, the query typed like a
+// person with the DevTools protocol, timed from inside the page by a probe
+// that looks only at the page's DOM, so that it measures any page that
+// shows its answers as [role=option] elements in a search box #q.
 
 import (
 	"context"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
-	"net"
-	"net/http"
 	"net/url"
 	"os"
-	"path/filepath"
+	"os/exec"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 
-	"github.com/alphagov/askforhelp/app/server"
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
@@ -38,117 +36,14 @@ const (
 	benchAnswer = "#govuk-platform-engineering"
 )
 
-// benchProbe runs in every page before its own scripts (it is not subject
-// to the page's CSP). It records, in performance.now() time (milliseconds
-// since the navigation started):
-//   - answerAt: when the first [role=option] first contains the answer;
-//   - typedAt and lastTypedAt: the first and the last input event in the
-//     search box;
-//   - startedAt: when go-app's wasm loader left the page (the app started);
-//   - for one armed keystroke, its keydown's timeStamp and the first and
-//     last change to the page after it (mutations of the search box itself
-//     and of the debounced live region #status do not count);
-//
-// and keeps the app's WebAssembly.Memory (Go exports it as "mem") by
-// wrapping WebAssembly.instantiate(Streaming).
-const benchProbe = `(() => {
-  const B = window.__bench = { answerAt: -1, typedAt: -1, lastTypedAt: -1, startedAt: -1, sawLoader: false, arm: false, key: null, mem: null };
-  const want = %q;
-  const counts = (n) => {
-    const e = n.nodeType === 1 ? n : n.parentElement;
-    return !!e && e.id !== "q" && !e.closest("#status");
-  };
-  new MutationObserver((records) => {
-    const now = performance.now();
-    if (B.answerAt < 0) {
-      const o = document.querySelector("[role=option]");
-      if (o && o.textContent.includes(want)) B.answerAt = now;
-    }
-    const loader = document.getElementById("app-wasm-loader");
-    if (loader) B.sawLoader = true;
-    else if (B.sawLoader && B.startedAt < 0) B.startedAt = now;
-    if (B.key && records.some((r) => counts(r.target))) {
-      if (B.key.first < 0) B.key.first = now;
-      B.key.last = now;
-    }
-  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-  addEventListener("input", (e) => {
-    if (!e.target || e.target.id !== "q") return;
-    B.lastTypedAt = performance.now();
-    if (B.typedAt < 0) B.typedAt = B.lastTypedAt;
-  }, true);
-  addEventListener("keydown", (e) => {
-    if (B.arm) { B.arm = false; B.key = { down: e.timeStamp, first: -1, last: -1 }; }
-  }, true);
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  // until resolves with f() once it is not null, or with null after ms.
-  B.until = async (f, ms) => {
-    const end = performance.now() + ms;
-    for (;;) {
-      const v = f();
-      if (v !== null) return v;
-      if (performance.now() > end) return null;
-      await sleep(10);
-    }
-  };
-  // settled resolves with the armed keystroke's timing once the page has not
-  // changed for quiet ms after it, or with first = -1 after ms with no change.
-  B.settled = (quiet, ms) => B.until(() => {
-    const k = B.key;
-    if (!k) return null;
-    if (k.first >= 0 && performance.now() - k.last >= quiet) return k;
-    if (k.first < 0 && performance.now() - k.down > ms) return k;
-    return null;
-  }, ms + 1000);
-  const wrap = (name) => {
-    const f = WebAssembly[name];
-    if (!f) return;
-    WebAssembly[name] = function (...args) {
-      return f.apply(this, args).then((r) => {
-        const inst = r instanceof WebAssembly.Instance ? r : r.instance;
-        for (const v of Object.values((inst && inst.exports) || {})) {
-          if (v instanceof WebAssembly.Memory) { B.mem = v; break; }
-        }
-        return r;
-      });
-    };
-  };
-  wrap("instantiateStreaming");
-  wrap("instantiate");
-})();`
-
-// benchVisitJS reads a visit's figures once the answer is shown; it waits
-// up to 5 s for the first contentful paint, which can come after an answer.
-const benchVisitJS = `(async () => {
-  const B = window.__bench;
-  const fcp = () => { const e = performance.getEntriesByName("first-contentful-paint")[0]; return e ? e.startTime : null; };
-  const wasm = performance.getEntriesByType("resource").filter((e) => /app\.wasm/.test(e.name))[0];
-  return {
-    fcp_ms: (await B.until(fcp, 5000)) ?? -1,
-    answer_ms: B.answerAt,
-    typed_ms: B.typedAt,
-    last_typed_ms: B.lastTypedAt,
-    started_ms: B.startedAt,
-    wasm_fetched_ms: wasm ? wasm.responseEnd : -1,
-    wasm_transfer_bytes: wasm ? wasm.transferSize : -1,
-    wasm_encoded_bytes: wasm ? wasm.encodedBodySize : -1,
-    controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller),
-  };
-})()`
-
-// benchWorkerReadyJS waits until the service worker is active and holds
-// app.wasm and the page, so that the next visit is served by it.
-const benchWorkerReadyJS = `(async () => {
-  if (!("serviceWorker" in navigator)) return "no service worker in this browser";
-  const end = performance.now() + 20000;
-  while (performance.now() < end) {
-    const reg = await navigator.serviceWorker.getRegistration();
-    if (reg && reg.active && reg.active.state === "activated" &&
-        await caches.match("/web/app.wasm") && await caches.match("/")) return "";
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return "after 20 s the service worker was not active with app.wasm and / cached";
-})()`
+var (
+	//go:embed js/probe.js
+	probeJS string
+	//go:embed js/visit.js
+	visitJS string
+	//go:embed js/worker.js
+	workerReadyJS string
+)
 
 // visit is one page load timed to the first right answer.
 type visit struct {
@@ -167,11 +62,11 @@ type visit struct {
 }
 
 // pageRun is one fresh browser's measurements of a page: a cold visit, the
-// keystrokes typed on it, then a warm visit.
+// keystrokes typed on it once it answers, then a warm visit.
 type pageRun struct {
 	Cold      visit     `json:"cold"`
 	Warm      visit     `json:"warm"`
-	Keys      []float64 `json:"keystroke_ms"`
+	Keys      []float64 `json:"keystroke_ms,omitempty"`
 	Unchanged int       `json:"keystrokes_unchanged"`
 	PeakHeap  float64   `json:"peak_js_heap_bytes"`
 	WasmMem   float64   `json:"wasm_memory_bytes"`
@@ -193,61 +88,174 @@ type keyTiming struct {
 // (V8 caches a streamed wasm module's code about 2 s after compiling it).
 const warmGap = 3 * time.Second
 
+// browser is a headless Chromium with an empty profile of its own.
+type browser struct {
+	ctx   context.Context
+	close func()
+	mu    sync.Mutex
+	// exceptions are the page's uncaught exceptions.
+	exceptions []string
+}
+
+// newBrowser starts a headless Chromium with an empty profile in a new
+// temporary folder; close ends it and removes the folder.
+func newBrowser() (*browser, error) {
+	exe := ""
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			exe = p
+			break
+		}
+	}
+	if exe == "" {
+		return nil, errors.New("chromium is not installed: `make deps` installs Debian's chromium package")
+	}
+	profile, err := os.MkdirTemp("", "benchreport-profile-")
+	if err != nil {
+		return nil, err
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1024, 800),
+	)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
+	b := &browser{ctx: ctx}
+	b.close = func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		os.RemoveAll(profile)
+	}
+	if err := chromedp.Do(ctx); err != nil {
+		b.close()
+		return nil, fmt.Errorf("starting chromium: %w", err)
+	}
+	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
+	go func() {
+		for ev, err := range exceptions {
+			if err != nil {
+				return
+			}
+			b.mu.Lock()
+			b.exceptions = append(b.exceptions, exceptionText(ev.ExceptionDetails))
+			b.mu.Unlock()
+		}
+	}()
+	return b, nil
+}
+
+// thrown is an error listing the page's uncaught exceptions, if any.
+func (b *browser) thrown() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.exceptions) == 0 {
+		return nil
+	}
+	return fmt.Errorf("uncaught exceptions in the page: %s", strings.Join(b.exceptions, "; "))
+}
+
+func exceptionText(d *runtime.ExceptionDetails) string {
+	if d == nil {
+		return "?"
+	}
+	if d.Exception != nil && d.Exception.Description != "" {
+		return d.Exception.Description
+	}
+	return d.Text
+}
+
+// call sends a DevTools protocol command to the tab.
+func call[P, R any](cmd cdp.Command[P, R], params P) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, cmd, params)
+		return err
+	})
+}
+
+// timing says how a visit types the query.
+type timing struct {
+	// Pause is how long after the search box appears typing starts.
+	Pause time.Duration
+	// Keystroke is the time between characters; 0 enters the query in one
+	// input event, as a paste or autofill would.
+	Keystroke time.Duration
+	// Keys says whether to time keystrokes once the page answers.
+	Keys bool
+}
+
 // runPage measures the page at url in a fresh browser (a new, empty
-// profile). app says whether it is the go-app widget, which has a service
-// worker to wait for and a wasm loader to outlast.
-func runPage(t *testing.T, url string, app bool) (r pageRun, err error) {
-	ctx := newBrowser(t)
+// profile): a cold visit, keystrokes (if tm.Keys), then a warm visit at
+// least warmGap after the cold one's answer, once the page's service
+// worker, if it has one, is ready.
+func runPage(url string, tm timing) (r pageRun, err error) {
+	b, err := newBrowser()
+	if err != nil {
+		return r, err
+	}
+	defer b.close()
+	defer func() {
+		if e := b.thrown(); e != nil {
+			err = errors.Join(err, e)
+		}
+	}()
+	ctx := b.ctx
+	want, _ := json.Marshal(benchAnswer)
 	if err := chromedp.Do(ctx, call(page.AddScriptToEvaluateOnNewDocument,
-		page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(benchProbe, benchAnswer)})); err != nil {
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: "window.__benchWant = " + string(want) + ";\n" + probeJS})); err != nil {
 		return r, err
 	}
 	stop := sampleHeap(ctx)
 	defer func() { r.PeakHeap = stop() }()
 
-	if r.Cold, err = timeVisit(ctx, url); err != nil {
+	if r.Cold, err = timeVisit(ctx, url, tm); err != nil {
 		return r, fmt.Errorf("cold visit: %w", err)
 	}
 	answered := time.Now()
-	if app {
-		if err := chromedp.Do(ctx, waitWasm()); err != nil {
+	if tm.Keys {
+		if r.Keys, r.Unchanged, err = timeKeystrokes(ctx, benchQuery); err != nil {
+			return r, fmt.Errorf("keystrokes: %w", err)
+		}
+		if r.Searches, err = chromedp.Run(ctx, chromedp.Evaluate[[]float64](`performance.getEntriesByName("askforhelp:search").map((e) => e.duration)`)); err != nil {
 			return r, err
 		}
 	}
-	if r.Keys, r.Unchanged, err = timeKeystrokes(ctx, benchQuery); err != nil {
-		return r, fmt.Errorf("keystrokes: %w", err)
-	}
-	if r.Searches, err = chromedp.Run(ctx, chromedp.Evaluate[[]float64](`performance.getEntriesByName("askforhelp:search").map((e) => e.duration)`)); err != nil {
+	if r.WasmMem, err = chromedp.Run(ctx, chromedp.Evaluate[float64](`__bench.mem ? __bench.mem.buffer.byteLength : -1`)); err != nil {
 		return r, err
 	}
-	if app {
-		if r.WasmMem, err = chromedp.Run(ctx, chromedp.Evaluate[float64](`__bench.mem ? __bench.mem.buffer.byteLength : -1`)); err != nil {
-			return r, err
-		}
-		if r.Worker, err = chromedp.Run(ctx, chromedp.Evaluate[string](benchWorkerReadyJS, chromedp.EvalAwaitPromise)); err != nil {
+	hasWorker, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!navigator.serviceWorker && navigator.serviceWorker.getRegistration().then((r) => !!r)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return r, err
+	}
+	if hasWorker {
+		if r.Worker, err = chromedp.Run(ctx, chromedp.Evaluate[string](workerReadyJS, chromedp.EvalAwaitPromise)); err != nil {
 			return r, err
 		}
 	}
 	time.Sleep(time.Until(answered.Add(warmGap)))
-	if r.Warm, err = timeVisit(ctx, url); err != nil {
+	if r.Warm, err = timeVisit(ctx, url, tm); err != nil {
 		return r, fmt.Errorf("warm visit: %w", err)
 	}
-	if app {
-		m, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`__bench.mem ? __bench.mem.buffer.byteLength : -1`))
-		if err != nil {
-			return r, err
-		}
-		r.WasmMem = max(r.WasmMem, m)
-	}
-	return r, nil
+	m, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`__bench.mem ? __bench.mem.buffer.byteLength : -1`))
+	r.WasmMem = max(r.WasmMem, m)
+	return r, err
 }
 
-// timeVisit loads url from about:blank and, as soon as the search box
-// exists, types the query into it as a fast typist would, one character
-// every -bench-keystroke (0: all at once, as a paste), then waits for the
-// right answer. A person cannot type before the box is there, nor faster
-// than they type; how soon the page is ready is the "app started" figure.
-func timeVisit(ctx context.Context, url string) (v visit, err error) {
+// timeVisit loads url from about:blank and, tm.Pause after the search box
+// exists, types the query into it (see timing), then waits for the right
+// answer, and for the page to have started if it shows a loader. A person
+// cannot type before the box is there, nor faster than they type.
+func timeVisit(ctx context.Context, url string, tm timing) (v visit, err error) {
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		return v, err
 	}
@@ -266,13 +274,14 @@ func timeVisit(ctx context.Context, url string) (v visit, err error) {
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
+	time.Sleep(tm.Pause)
 	// Typing can be lost if it lands while go-app swaps the prerendered
 	// page for its own (the box is empty once the app has started): type
 	// again then, as a person would, up to twice, and count it.
 	retyped := 0
 	var at float64
 	for {
-		if err := typeQuery(ctx, benchQuery, *benchKeystroke); err != nil {
+		if err := typeQuery(ctx, benchQuery, tm.Keystroke); err != nil {
 			return v, err
 		}
 		res, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`__bench.until(() => {
@@ -296,12 +305,12 @@ func timeVisit(ctx context.Context, url string) (v visit, err error) {
 			return v, fmt.Errorf("%s: what was typed was lost three times while the app started", url)
 		}
 	}
-	// The app starts once typing pauses (web/page.js): wait for it, for the
-	// "app started" and "app.wasm fetched" figures.
+	// A page with go-app's loader may start its app after answering: wait
+	// for it, for the "app started" and "app.wasm fetched" figures.
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`__bench.until(() => !__bench.sawLoader || __bench.startedAt >= 0 || null, 30000)`, chromedp.EvalAwaitPromise)); err != nil {
 		return v, fmt.Errorf("%s: the app did not start within 30 s of the answer: %w", url, err)
 	}
-	v, err = chromedp.Run(ctx, chromedp.Evaluate[visit](benchVisitJS, chromedp.EvalAwaitPromise))
+	v, err = chromedp.Run(ctx, chromedp.Evaluate[visit](visitJS, chromedp.EvalAwaitPromise))
 	v.Answer, v.Retyped = at, retyped
 	return v, err
 }
@@ -413,61 +422,29 @@ func sampleHeap(ctx context.Context) func() float64 {
 	}
 }
 
-// runEngineInBrowser runs app/search's wasm test binary in a fresh
-// Chromium with args, and returns what it printed and the browser's name.
-func runEngineInBrowser(t *testing.T, base string, args ...string) (out, browser string, err error) {
-	ctx := newBrowser(t)
-	browser = "Chromium ?"
+// runEngineInBrowser runs app/search's wasm test binary (the page
+// base/engine/) in a fresh Chromium with args, and returns what it printed
+// and the browser's name.
+func runEngineInBrowser(base string, args ...string) (out, name string, err error) {
+	b, err := newBrowser()
+	if err != nil {
+		return "", "", err
+	}
+	defer b.close()
+	ctx := b.ctx
+	name = "Chromium ?"
 	if v, err := chromedp.CallBrowser(ctx, cdpbrowser.GetVersion, cdp.Empty{}); err == nil {
 		_, version, _ := strings.Cut(v.Product, "/")
-		browser = "headless Chromium " + version + " (V8 " + v.JsVersion + ")"
+		name = "headless Chromium " + version + " (V8 " + v.JsVersion + ")"
 	}
 	a, err := json.Marshal(args)
 	if err != nil {
-		return "", browser, err
+		return "", name, err
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/bench/engine?args="+url.QueryEscape(string(a)))); err != nil {
-		return "", browser, err
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/engine/?args="+url.QueryEscape(string(a)))); err != nil {
+		return "", name, err
 	}
-	err = chromedp.Do(ctx, poll(`window.__benchDone === true`, 80*time.Second))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`window.__benchDone === true`, chromedp.WithPollingTimeout(100*time.Second)))
 	out, err2 := chromedp.Run(ctx, chromedp.Evaluate[string](`window.__benchOut`))
-	return out, browser, errors.Join(err, err2)
-}
-
-// startBenchServer is startServer for the report: it serves a copy of the
-// web folder taken when the report starts, so that the app.wasm measured is
-// the one weighed even if web/ is rebuilt meanwhile, wrapped with wrap.
-func startBenchServer(t *testing.T, wrap func(http.Handler) http.Handler) (base, web string) {
-	t.Helper()
-	web = t.TempDir()
-	err := filepath.WalkDir(webDir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(webDir, p)
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(web, rel)
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
-		t.Fatalf("copying %s: %v", webDir, err)
-	}
-	s, err := server.New(server.Options{WebDir: web})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: wrap(s)}
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	return "http://" + ln.Addr().String(), web
+	return out, name, errors.Join(err, err2, b.thrown())
 }

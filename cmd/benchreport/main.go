@@ -1,0 +1,151 @@
+//go:build !wasm
+
+// Command benchreport is `make bench`'s size and speed report: what the
+// widget weighs and how fast it answers, beside a plain JavaScript
+// baseline over the same data, on a plain static host and under
+// `askforhelp serve`, with a verdict per budget. It prints two Markdown
+// tables and writes them to --out, with JSON beside it; the previous run's
+// figures, if --out's JSON is there, are given beside this run's. It exits
+// 1 when a budget is broken.
+//
+// It reads the engine's benchmark outputs (native.txt, wasm.txt), the
+// search test binary for the browser (search.test.wasm, wasm_exec.js) from
+// --out's folder, where make bench puts them, and Fuse.js from --fuse.
+//
+//	benchreport [--out .cache/bench/report.md] [--bin bin/askforhelp] [--web web]
+//	            [--fuse FILE] [--runs 7] [--keystroke 0] [--pause 2s]
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/alphagov/askforhelp/app/server"
+)
+
+var (
+	outFile   = flag.String("out", ".cache/bench/report.md", "write the report (Markdown) to `FILE`, and JSON beside it; the engine's benchmark outputs are read from its folder")
+	binFile   = flag.String("bin", "bin/askforhelp", "the askforhelp `BINARY` that builds the static site")
+	webDir    = flag.String("web", "web", "the web `DIR`, with app.wasm")
+	fuseFile  = flag.String("fuse", ".cache/npm/node_modules/fuse.js/dist/fuse.min.mjs", "Fuse.js as an ES module, for the baseline (make bench installs it)")
+	runs      = flag.Int("runs", 7, "browser runs per page and way of typing, whose medians the report gives (after one warm-up run)")
+	keystroke = flag.Duration("keystroke", 0, "time between the characters of the query on each visit (0: entered in one input event, as a paste)")
+	pause     = flag.Duration("pause", 2*time.Second, "how long after the search box appears the query is entered on visits \"after a pause\"")
+)
+
+func main() {
+	flag.Parse()
+	if flag.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "benchreport: unexpected argument %q\n", flag.Arg(0))
+		os.Exit(2)
+	}
+	ok, err := run()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchreport:", err)
+		os.Exit(1)
+	}
+	if !ok {
+		fmt.Fprintln(os.Stderr, "benchreport: a budget is broken: see the verdicts above")
+		os.Exit(1)
+	}
+}
+
+func pauseText() string { return (*pause).String() }
+
+// run measures everything and writes the report; ok is false when a budget
+// is broken or a run failed.
+func run() (ok bool, err error) {
+	dir := filepath.Dir(*outFile)
+	s, err := newSite(siteOptions{Bin: *binFile, Web: *webDir, Fuse: *fuseFile, BenchDir: dir})
+	if s != nil {
+		defer s.Close()
+	}
+	if err != nil {
+		return false, err
+	}
+	host, err := newStaticHost(s.Static)
+	if err != nil {
+		return false, err
+	}
+	staticBase, stop, err := listen(host)
+	if err != nil {
+		return false, err
+	}
+	defer stop()
+	app, err := server.New(server.Options{WebDir: s.Web})
+	if err != nil {
+		return false, err
+	}
+	serveBase, stop2, err := listen(withBaseline(app, s.Static))
+	if err != nil {
+		return false, err
+	}
+	defer stop2()
+
+	typing := "the query entered in one input event, as a paste"
+	if *keystroke > 0 {
+		typing = fmt.Sprintf("the query typed one character every %v", *keystroke)
+	}
+	m := &measurer{rep: report{
+		When:    time.Now().UTC().Format(time.RFC3339),
+		Machine: machine(),
+		Go:      runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH,
+		Commit:  commit(),
+		Runs:    *runs,
+		Typing:  typing,
+		Engine:  map[string]map[string]*benchStat{},
+		Pages:   map[string][]pageRun{},
+	}}
+	if err := m.sizes(s); err != nil {
+		return false, err
+	}
+	if err := m.engine(dir, staticBase); err != nil {
+		return false, err
+	}
+	m.pages(staticBase, serveBase)
+	rep := &m.rep
+
+	// Compare with the previous report, then write this one.
+	jsonFile := strings.TrimSuffix(*outFile, filepath.Ext(*outFile)) + ".json"
+	var prev *report
+	if b, err := os.ReadFile(jsonFile); err == nil {
+		var p report
+		if json.Unmarshal(b, &p) == nil {
+			prev = &p
+		}
+		os.WriteFile(strings.TrimSuffix(jsonFile, ".json")+".prev.json", b, 0o644)
+	}
+	table := formatReport(rep, prev)
+	fmt.Print("\n" + table)
+	if err := os.WriteFile(*outFile, []byte(table), 0o644); err != nil {
+		return false, err
+	}
+	js, err := marshalJSON(rep, "  ")
+	if err != nil {
+		return false, err
+	}
+	if err := os.WriteFile(jsonFile, js, 0o644); err != nil {
+		return false, err
+	}
+	fmt.Printf("written to %s and %s\n", *outFile, jsonFile)
+	return !m.failed, nil
+}
+
+// listen serves h on a free loopback port.
+func listen(h http.Handler) (base string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
+}
