@@ -47,7 +47,11 @@ type Page struct {
 	status   string
 	typed    int  // input events so far, to debounce the live region
 	focused  bool // the search box had focus before the app started
-	selStart int
+	selStart int  // and its selection (the caret when empty)
+	selEnd   int
+	selDir   string
+	kept     bool // the live region's text was taken from the page
+	announce bool // the count is still to be said
 	copied   string
 	unwatch  func() // stops watching the search box's value; nil: not watching
 }
