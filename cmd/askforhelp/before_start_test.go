@@ -110,6 +110,18 @@ func notStarted(t *testing.T, ctx context.Context) {
 	}
 }
 
+// clsBeforeInstall is clsObserver leaving out the shifts seen once the
+// header shows its Install button: the button appears when the browser
+// offers to install the app (after the app has started and its service
+// worker installed), and that shift is the header's, not the hand-over's
+// that these tests check (seen here under load within 300 ms of the start).
+const clsBeforeInstall = `window.__cls = 0;
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) {
+    if (!e.hadRecentInput && !document.querySelector(".govuk-header__install")) window.__cls += e.value;
+  }
+}).observe({type: "layout-shift", buffered: true});`
+
 // statusLog records every text the live region is given, in
 // window.__said, from when the page is parsed.
 const statusLog = `window.__said = [];
@@ -130,7 +142,7 @@ func TestAnswerBeforeApp(t *testing.T) {
 			home := site.start(t, hold)
 			ctx := newBrowser(t)
 			do(t, ctx,
-				call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: clsObserver + statusLog + fmt.Sprintf(steadyTypist, "base images")}),
+				call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: clsBeforeInstall + statusLog + fmt.Sprintf(steadyTypist, "base images")}),
 				chromedp.Navigate(home),
 				poll(`window.__typedAt >= 0`, 20*time.Second),
 				waitText("#result-0", "#govuk-platform-engineering"),
@@ -154,9 +166,6 @@ func TestAnswerBeforeApp(t *testing.T) {
 			}
 			do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("q").setSelectionRange(2, 5)`))
 			release()
-			// CLS is read soon after the start, as TestTypingBeforeWasm does:
-			// later, the header's Install button may appear (when the browser
-			// offers to install the app), a shift of its own.
 			do(t, ctx, waitWasm(), chromedp.Sleep(300*time.Millisecond))
 			if cls := eval[float64](t, ctx, `window.__cls`); cls > 0 {
 				t.Errorf("the layout shifted: CLS %.4f, want 0", cls)
