@@ -6,6 +6,7 @@ OUT     ?= dist
 BASE    ?= /
 BIN     := bin/askforhelp
 WASM    := web/app.wasm
+ANSWER  := web/answer.wasm
 GOFILES := $(shell find app cmd -name '*.go' -not -name '*_test.go') go.mod go.sum
 
 AXE     := .cache/npm/node_modules/axe-core/axe.min.js
@@ -20,15 +21,20 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 run: build
 	$(BIN) serve --addr $(ADDR)
 
-## build: the wasm client (web/app.wasm, with .br and .gz beside it) and the binary (bin/askforhelp).
-build: $(WASM).br $(BIN)
+## build: the wasm client (web/app.wasm) and the small wasm that answers
+## before it starts (web/answer.wasm), each with .br and .gz beside it, and
+## the binary (bin/askforhelp).
+build: $(WASM).br $(ANSWER).br $(BIN)
 
-wasm: $(WASM).br
+wasm: $(WASM).br $(ANSWER).br
 
-# Compressed at build time, in pure Go, so that serve sends app.wasm as
+# Compressed at build time, in pure Go, so that serve sends the wasm as
 # brotli or gzip to browsers that accept it.
 $(WASM).br: $(WASM) $(BIN)
 	$(BIN) compress $(WASM)
+
+$(ANSWER).br: $(ANSWER) $(BIN)
+	$(BIN) compress $(ANSWER)
 
 # The client links only what the browser needs: the server, the CLI and the
 # Markdown reader are behind //go:build !wasm. Not inlining the non-standard
@@ -37,6 +43,10 @@ $(WASM).br: $(WASM) $(BIN)
 WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags='github.com/...=-l'
 $(WASM): $(GOFILES) app/directory/vocabulary.txt
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./cmd/askforhelp
+
+# The small wasm (cmd/answer): the data, the search and app/view, no go-app.
+$(ANSWER): $(GOFILES) app/directory/vocabulary.txt
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./cmd/answer
 
 $(BIN): $(GOFILES) app/directory/vocabulary.txt
 	$(GO) build -trimpath -o $@ ./cmd/askforhelp
@@ -49,7 +59,7 @@ $(AXE):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
 
 ## test: every test, browser tests included (they need web/app.wasm).
-test: deps $(WASM).br
+test: deps $(WASM).br $(ANSWER).br
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l app cmd)" || { echo "not gofmt'ed:"; gofmt -l app cmd; exit 1; }
 	$(GO) test ./...
@@ -90,4 +100,4 @@ $(FUSE):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm fuse.js@$(FUSE_VERSION)
 
 clean:
-	rm -rf bin $(OUT) $(WASM) $(WASM).br $(WASM).gz
+	rm -rf bin $(OUT) $(WASM) $(WASM).br $(WASM).gz $(ANSWER) $(ANSWER).br $(ANSWER).gz

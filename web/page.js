@@ -1,7 +1,8 @@
-// Ask for help: what the page does without waiting for the WebAssembly.
-// Loaded (deferred) right after go-app's app.js on every page. Plain
-// JavaScript, no data: the data and the search are the app's and the
-// server's.
+// Ask for help: what the page does without waiting for the app (go-app's
+// app.wasm). Loaded (deferred) right after go-app's app.js on every page.
+// Plain JavaScript, no data: the data, the search and the answer's markup
+// are Go's, in the app and in the small wasm that answers before it starts
+// (answer.js, answer.wasm).
 (function () {
   "use strict";
 
@@ -39,163 +40,314 @@
     });
   }
 
-  // 2. Until the WebAssembly has started, answer from the server: each
-  // change to the search box asks this page's own address with ?q= (which
-  // the server renders, as it does for a browser without JavaScript) and
-  // shows the answer, the matches and the live region's count from it. The
-  // app replaces all of it with its own rendering of the same thing once it
-  // starts; nothing is done after that, nor when there is no server (a
-  // static copy, or offline), where the app alone answers.
+  // 2. Until the app (go-app, app.wasm) has started, the small wasm
+  // (answer.wasm, in a Web Worker: answer.js) answers what is typed: it
+  // searches the same data with the same engine and draws the answer with
+  // the same code (app/view), as HTML this script puts in place of the
+  // answer. Meanwhile this script does for the keyboard, the mouse and a
+  // screen reader what the app does (app/ui/page_events.go): Up and Down
+  // highlight an option, Enter opens the highlighted (or first) team's
+  // link, Escape clears the search, a click on an option highlights it,
+  // Copy copies the channel shown, and the live region says how many teams
+  // match once typing pauses. Keys pressed before an answer to what is in
+  // the box has come are kept, in order, and handled when it comes; any
+  // still waiting when the app starts are handed to it.
   //
   // Starting the app holds the main thread for about 100 ms (the browser
-  // compiles the WebAssembly it runs as it runs it, then Go and go-app start),
-  // and a key pressed meanwhile waits. So while the server answers, the app
-  // starts once typing pauses: QUIET ms after the last keystroke, or after
-  // this script ran if nobody types. It starts at once if the server does
-  // not answer within WAIT ms, since then only the app can, and when a key
-  // only the app handles is pressed (see app.js's askforhelpGate).
+  // compiles the wasm it runs as it runs it, then Go and go-app start), and
+  // a key pressed meanwhile waits. So the app starts once the answerer is
+  // ready and typing has paused for QUIET ms (see app.js's askforhelpStart);
+  // at once if there is no answerer.
   var QUIET = 300;
-  var WAIT = 1000;
+  var ANNOUNCE = 600; // as the app's announceDelay
+  var WATCH = 200; // as the app's watchEvery
   var box = document.getElementById("q");
   var layout = document.querySelector(".layout");
-  var asked = 0;
-  var timer = 0;
-  var shownFor = box ? box.getAttribute("value") || "" : ""; // what the options answer
-  var pending = null; // a key pressed before the app started, for the app
+  var status = document.getElementById("status");
+  var here = document.currentScript && document.currentScript.src;
   function started() {
     return document.getElementById("app-wasm-loader") === null;
   }
+  var worker = null;
+  var ready = false; // the answerer has answered once
+  var asked = 0; // questions sent; the last one's answer is the one shown
+  var shown = null; // the answer shown: {q, count, opens, channels, summary, copied}
+  var active = -1; // the highlighted option
+  var copied = ""; // what the card says was copied
+  var keys = []; // keys waiting for the answer to what is in the box
+  var typedAt = 0; // when the box's value last changed
+  var announce = 0; // the live region's timer
+  var quiet = 0; // the app's start timer
+  var watching = 0;
+  var lastValue = box ? box.value : "";
+
   function startApp() {
-    clearTimeout(timer);
+    clearTimeout(quiet);
     askforhelpStart(); // app.js's: this part runs only when it is there
   }
   function startWhenQuiet() {
-    clearTimeout(timer);
-    timer = setTimeout(startApp, QUIET);
+    clearTimeout(quiet);
+    if (ready) {
+      quiet = setTimeout(startApp, QUIET);
+    }
   }
-  function answer() {
-    if (started() || !window.fetch || !window.DOMParser) {
-      startApp();
+  function ask(extra) {
+    var req = { n: ++asked, q: box.value, active: active, copied: copied, browse: box.value.trim() === "" && !layout.querySelector(":scope > .browse") };
+    for (var k in extra || {}) {
+      req[k] = extra[k];
+    }
+    worker.postMessage(req);
+  }
+  function current() {
+    return shown !== null && shown.q === box.value;
+  }
+  function show(a) {
+    var old = layout.querySelector(":scope > .answer, :scope > #results");
+    if (old) {
+      old.insertAdjacentHTML("beforebegin", a.html);
+      old.remove();
+    }
+    var browse = layout.querySelector(":scope > .browse");
+    if (a.q.trim() !== "" && browse) {
+      browse.remove();
+    } else if (a.q.trim() === "" && !browse && a.browse) {
+      layout.insertAdjacentHTML("beforeend", a.browse);
+    }
+    box.setAttribute("aria-expanded", a.count > 0 ? "true" : "false");
+    if (a.active >= 0) {
+      box.setAttribute("aria-activedescendant", "result-" + a.active);
+      var o = document.getElementById("result-" + a.active);
+      if (o) {
+        o.scrollIntoView({ block: "nearest" });
+      }
+    } else {
+      box.removeAttribute("aria-activedescendant");
+    }
+    var moved = shown === null || shown.q !== a.q;
+    shown = a;
+    copied = a.copied;
+    if (a.said) {
+      status.textContent = a.said; // what was copied
+    }
+    if (moved) {
+      var url = new URL(window.location.href);
+      if (a.q === "") {
+        url.searchParams.delete("q");
+      } else {
+        url.searchParams.set("q", a.q);
+      }
+      window.history.replaceState(null, "", url.href);
+    }
+    say();
+  }
+  // The live region says how many teams match once typing has paused for
+  // ANNOUNCE ms and the answer to what is in the box is shown: one message,
+  // never one a keystroke.
+  function say() {
+    if (announce !== -1 && Date.now() - typedAt >= ANNOUNCE && current()) {
+      clearTimeout(announce);
+      announce = -1;
+      if (status.textContent !== shown.summary) {
+        status.textContent = shown.summary; // a page loaded with ?q= may say it already
+      }
+    }
+  }
+  function typed() {
+    if (box.value === lastValue) {
+      return; // answered already (a change event after typing, the watch)
+    }
+    lastValue = box.value;
+    active = -1;
+    copied = "";
+    typedAt = Date.now();
+    clearTimeout(announce);
+    announce = setTimeout(say, ANNOUNCE);
+    ask();
+    startWhenQuiet();
+  }
+  function select(i) {
+    active = i;
+    ask();
+  }
+  function press(key) {
+    var n = shown.count;
+    switch (key) {
+      case "ArrowDown":
+      case "Down":
+        if (n > 0) {
+          select((active + 1) % n);
+        }
+        break;
+      case "ArrowUp":
+      case "Up":
+        if (n > 0) {
+          select(active <= 0 ? n - 1 : active - 1);
+        }
+        break;
+      case "Enter":
+        if (n === 0) {
+          // As in the app: the form asks for ?q= (the server answers it, or
+          // on a static host this page does once loaded).
+          if (box.form) {
+            box.form.requestSubmit ? box.form.requestSubmit() : box.form.submit();
+          }
+          break;
+        }
+        var i = Math.max(active, 0);
+        var link = document.getElementById("result-" + i + "-link");
+        if (link) {
+          link.click();
+          clearTimeout(announce); // a count still to come would hide this
+          announce = -1;
+          status.textContent = shown.opens[i];
+        }
+        break;
+      case "Escape":
+      case "Esc":
+        box.value = "";
+        lastValue = "";
+        active = -1;
+        copied = "";
+        clearTimeout(announce);
+        announce = -1;
+        status.textContent = "";
+        ask();
+        window.history.replaceState(null, "", window.location.pathname);
+        break;
+    }
+  }
+  var HANDLED = { ArrowDown: 1, Down: 1, ArrowUp: 1, Up: 1, Enter: 1, Escape: 1, Esc: 1 };
+  function onKey(e) {
+    if (started() || !HANDLED[e.key] || e.altKey || e.ctrlKey || e.metaKey) {
       return;
     }
-    startWhenQuiet();
-    var n = ++asked;
-    var sent = box.value;
-    var url = new URL(window.location.href);
-    if (sent.trim() === "") {
-      url.searchParams.delete("q");
-    } else {
-      url.searchParams.set("q", sent);
+    e.preventDefault();
+    if (keys.length > 0 || !current()) {
+      keys.push(e.key); // handled when the answer to what is in the box comes
+      return;
     }
-    var abort = window.AbortController ? new AbortController() : null;
-    var late = setTimeout(function () {
-      if (abort) {
-        abort.abort();
-      }
-      startApp();
-    }, WAIT);
-    fetch(url.href, { credentials: "same-origin", signal: abort ? abort.signal : undefined }).then(function (res) {
-      return res.ok && (res.headers.get("Content-Type") || "").indexOf("text/html") === 0 ? res.text() : null;
-    }).then(function (html) {
-      clearTimeout(late);
-      var doc = html === null ? null : new DOMParser().parseFromString(html, "text/html");
-      var fresh = doc && doc.querySelector(".layout");
-      var freshBox = doc && doc.getElementById("q");
-      if (!fresh || !freshBox || freshBox.value !== sent) {
-        startApp(); // not the server's answer to what was asked: a static copy
-        return;
-      }
-      if (n !== asked || started()) {
-        return; // something newer was asked, or the app answers now
-      }
-      // Keep the form (the box being typed in) and the live region (a new
-      // one would not be announced); take the rest from the server.
-      var keep = { q: true, status: true };
-      Array.prototype.slice.call(layout.children).forEach(function (el) {
-        if (!el.querySelector("#q") && !keep[el.id]) {
-          el.remove();
-        }
-      });
-      Array.prototype.slice.call(fresh.children).forEach(function (el) {
-        if (!el.querySelector("#q") && !keep[el.id]) {
-          layout.appendChild(document.importNode(el, true));
-        }
-      });
-      var status = doc.getElementById("status");
-      if (status) {
-        document.getElementById("status").textContent = status.textContent;
-      }
-      box.setAttribute("aria-expanded", freshBox.getAttribute("aria-expanded") || "false");
-      shownFor = sent;
-      window.history.replaceState(null, "", url.href);
-      if (pending === "Enter" && shownFor === box.value) {
-        openFirst();
-      }
-    }).catch(function () {
-      clearTimeout(late);
-      startApp(); // no server (offline): only the app can answer
-    });
+    press(e.key);
   }
-  // Keys the app handles, pressed before it starts. Enter opens the first
-  // answer's channel, as the app would, once the answer to what is in the
-  // box is shown (with no answer the form submits, and the server answers);
-  // if the app starts first, Enter is handed to it. Up, Down and Escape
-  // start the app at once and are handed to it when it starts.
-  function openFirst() {
-    pending = null;
-    var link = document.getElementById("result-0-link");
-    if (link) {
-      link.click();
-    } else if (box.form) {
-      box.form.submit();
-    }
-  }
-  function onKey(e) {
+  function onAnswer(e) {
+    var a = e.data;
     if (started()) {
       return;
     }
-    var key = e.key;
-    if (key === "Enter") {
-      e.preventDefault();
-      if (shownFor === box.value) {
-        openFirst();
-      } else {
-        pending = key; // opened when the answer comes, or handed to the app
+    if (a.error !== undefined) {
+      worker.terminate();
+      startApp(); // no answerer: only the app can answer
+      return;
+    }
+    if (a.ready) {
+      ready = true;
+      startWhenQuiet();
+      return;
+    }
+    if (a.n !== asked) {
+      return; // something newer was asked
+    }
+    show(a);
+    while (keys.length > 0 && current() && a.n === asked) {
+      press(keys.shift());
+    }
+  }
+  function onClick(e) {
+    if (started()) {
+      return;
+    }
+    var option = e.target.closest && e.target.closest("[role=option]");
+    if (option && current()) {
+      select(parseInt(option.id.slice("result-".length), 10));
+      box.focus();
+      return;
+    }
+    if (e.target.closest && e.target.closest(".card__copy") && current() && shown.count > 0) {
+      var channel = shown.channels[Math.max(active, 0)];
+      if (!navigator.clipboard) {
+        ask({ unavailable: true });
+        return;
       }
-      return;
+      navigator.clipboard.writeText(channel);
+      ask({ copy: channel });
     }
-    if (key === "ArrowDown" || key === "ArrowUp" || key === "Down" || key === "Up" || key === "Escape" || key === "Esc") {
+  }
+  // The option takes no focus from the search box, or the keys would stop
+  // working: the page's body would have the focus.
+  function onMouseDown(e) {
+    if (!started() && e.target.closest && e.target.closest("[role=option]")) {
       e.preventDefault();
-      pending = key;
-      startApp();
     }
   }
-  function replay() {
+  // Voice control software may set the box's value without any event: while
+  // the box has the focus, look for a new value, as the app does.
+  function watch() {
+    clearInterval(watching);
+    watching = setInterval(typed, WATCH);
+  }
+  function unwatch() {
+    clearInterval(watching);
+  }
+  // When the app starts it takes the page over (app/ui/page_start.go reads
+  // the query, the highlighted option, the live region's text and the caret
+  // from it); keys still waiting are handed to it, in order.
+  function handOver() {
+    if (worker) {
+      worker.terminate();
+    }
+    unwatch();
     var q = document.getElementById("q");
-    if (pending === null || !started() || !q) {
-      return;
+    while (q && keys.length > 0) {
+      q.dispatchEvent(new KeyboardEvent("keydown", { key: keys.shift(), bubbles: true, cancelable: true }));
     }
-    var key = pending;
-    pending = null;
-    q.dispatchEvent(new KeyboardEvent("keydown", { key: key, bubbles: true, cancelable: true }));
   }
-  if (box && layout && !started() && typeof askforhelpStart === "function") {
+  if (box && layout && status && here && !started() && typeof askforhelpStart === "function" && window.Worker) {
     askforhelpHeld = true;
-    startWhenQuiet();
-    box.addEventListener("input", answer);
-    box.addEventListener("keydown", onKey);
-    if (typeof askforhelpStarted === "object") {
-      askforhelpStarted.then(function () {
-        setTimeout(replay, 0);
-      });
+    window.askforhelpAnnounce = function () {
+      return announce !== -1 && announce !== 0; // a count still to say
+    };
+    try {
+      worker = new Worker(new URL("answer.js", here));
+    } catch (err) {
+      worker = null;
     }
-    var q = new URL(window.location.href).searchParams.get("q") || "";
-    if (box.value === "" && q !== "") {
-      box.value = q; // a page served from the cache for any ?q=
-      answer();
-    } else if (box.value !== q) {
-      answer(); // typed before this script ran
+    if (worker === null) {
+      startApp();
+    } else {
+      worker.onmessage = onAnswer;
+      worker.onerror = function () {
+        worker.terminate();
+        startApp();
+      };
+      box.addEventListener("input", typed);
+      box.addEventListener("change", typed);
+      box.addEventListener("keydown", onKey);
+      box.addEventListener("focus", watch);
+      box.addEventListener("blur", unwatch);
+      if (document.activeElement === box) {
+        watch();
+      }
+      layout.addEventListener("mousedown", onMouseDown);
+      layout.addEventListener("click", onClick);
+      if (typeof askforhelpStarted === "object") {
+        askforhelpStarted.then(function () {
+          setTimeout(handOver, 0);
+        });
+      }
+      var q = new URL(window.location.href).searchParams.get("q") || "";
+      if (box.value === "" && q !== "") {
+        box.value = q; // a page served from the cache (or a static host) for any ?q=
+      }
+      lastValue = box.getAttribute("value") || "";
+      if (box.value !== lastValue) {
+        typed(); // typed before this script ran, or taken from the address
+        typedAt = 0; // nothing to wait for: say the count once answered
+      } else {
+        shown = null;
+        ask(); // the answer to the page's own value, for the keys
+      }
     }
+  } else if (typeof askforhelpStart === "function") {
+    startApp();
   }
 
   // 3. Inside an iframe made by embed.js, tell the page that frames the

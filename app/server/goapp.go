@@ -32,9 +32,10 @@ import (
 )
 
 // startGate is put before go-app's app.js: the app starts when the gate
-// opens. web/page.js, which answers from the server until the app starts,
-// holds it while someone is typing; without page.js it opens once the page
-// is parsed, as go-app's own start would.
+// opens. web/page.js, whose small wasm answers until the app starts, opens
+// it once that answerer is ready and typing has paused (starting the app
+// holds the main thread for about 100 ms); without page.js it opens once
+// the page is parsed, as go-app's own start would.
 const startGate = `// Ask for help: the app starts when askforhelpStart() is called (see
 // web/page.js), or once the page is parsed if nothing holds it;
 // askforhelpStarted settles once it has started.
@@ -67,7 +68,8 @@ func appJSEdits(wasm string) []struct{ old, new string } {
 		{"goappInitServiceWorker();\n", ""},
 		// Start the app when startGate opens: compiling and running the wasm
 		// holds the page's main thread for about 100 ms, and a keystroke
-		// typed meanwhile waits for it.
+		// typed meanwhile waits for it; and its download would compete with
+		// the small wasm's that answers first (web/page.js).
 		{"goappInitWebAssembly();\n", "const askforhelpStarted = askforhelpGate.then(goappInitWebAssembly);\naskforhelpStarted.finally(goappInitServiceWorker);\n"},
 	}
 }
@@ -203,9 +205,9 @@ func hasAttr(t html.Token, key string) bool {
 //   - it answers only GET requests for this origin and keeps no push code;
 //   - where the browser has the Static Routing API, each cached resource,
 //     at its own address with no query, is routed to this version's cache,
-//     and any other request in CORS mode (what scripts fetch) to the
-//     network, so that a page without a query and its files load without
-//     starting the worker (warm first paint 100 → 84 ms here).
+//     so that a page without a query and its files (app.wasm and the
+//     answerer's answer.wasm included) load without starting the worker
+//     (warm first paint 100 → 84 ms here).
 const serviceWorker = `// Ask for help: service worker {{.Version}}.
 const cacheName = "app-{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
@@ -217,11 +219,6 @@ self.addEventListener("install", (event) => {
       .map((url) => new URL(url, self.location.href))
       .filter((u) => u.origin === self.location.origin)
       .map((u) => ({ condition: { urlPattern: { pathname: pattern(u.pathname), search: pattern(u.search.slice(1)) } }, source: { cacheName } }));
-    // Any other request in CORS mode (web/page.js asks the server for ?q=
-    // answers) goes to the network, as the fetch handler would send it: it
-    // is not cached, so offline it fails either way, and page.js then
-    // starts the app.
-    routes.push({ condition: { requestMode: "cors" }, source: "network" });
     try {
       event.waitUntil(event.addRoutes(routes).catch((err) => console.warn("static routes not added:", err)));
     } catch (err) {

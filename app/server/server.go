@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/ui"
@@ -95,7 +96,7 @@ func New(o Options) (*Server, error) {
 		},
 		Styles:             []string{"/web/style.css"},
 		Scripts:            []string{"/web/page.js defer"},
-		CacheableResources: []string{"/web/icon.svg", ui.EmbedPath},
+		CacheableResources: append([]string{"/web/icon.svg", ui.EmbedPath}, web.answerer()...),
 		Resources:          web,
 		Version:            version,
 		// The compressed wasm's Content-Length is not its size: go-app's
@@ -282,7 +283,7 @@ func (s *Server) Build(out string) error {
 
 // webFiles are the files under /web/: the drawn icons and the regular
 // files of the web folder (no dotfiles, nothing a symlink leads to outside
-// it), read into memory when the server starts, app.wasm with its fresh
+// it), read into memory when the server starts, each .wasm with its fresh
 // compressed copies as variants.
 type webFiles struct {
 	dir      string
@@ -306,15 +307,9 @@ func newWebFiles(dir, base string) (*webFiles, error) {
 		return nil, fmt.Errorf("%s: no app.wasm: build it first (make build): %v", dir, err)
 	}
 	w := &webFiles{dir: dir, base: base, mem: map[string][]byte{}, assets: map[string]*asset{}, wasmSize: wasm.Size()}
+	mod := map[string]time.Time{} // each file's modification time
 	for name, draw := range icons {
 		w.mem[name] = draw()
-	}
-	stale := map[string]bool{}
-	for _, ext := range []string{".br", ".gz"} {
-		// A compressed copy older than app.wasm is stale: never serve it.
-		if fi, err := os.Stat(filepath.Join(dir, "app.wasm"+ext)); err == nil && fi.ModTime().Before(wasm.ModTime()) {
-			stale["app.wasm"+ext] = true
-		}
 	}
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
@@ -332,7 +327,7 @@ func newWebFiles(dir, base string) (*webFiles, error) {
 			}
 			return nil
 		}
-		if e.IsDir() || stale[rel] {
+		if e.IsDir() {
 			return nil
 		}
 		if _, drawn := w.mem[rel]; drawn {
@@ -342,32 +337,68 @@ func newWebFiles(dir, base string) (*webFiles, error) {
 		if err != nil || !ok {
 			return err
 		}
+		if fi, err := os.Stat(p); err == nil {
+			mod[rel] = fi.ModTime()
+		}
 		w.mem[rel] = b
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	if _, ok := w.mem["app.wasm"]; !ok {
+		return nil, fmt.Errorf("%s: app.wasm is not a regular file in the folder", dir)
+	}
+	// Each .wasm (app.wasm, answer.wasm) is served with its compressed
+	// copies as variants. A copy older than its .wasm is stale: never
+	// serve it.
+	wasms := map[string]*asset{}
+	for name, b := range w.mem {
+		if strings.HasSuffix(name, ".wasm") {
+			wasms[name] = newAsset(b, "application/wasm")
+			wasms[name].encoded = map[string]*asset{}
+		}
+	}
+	for name, a := range wasms {
+		for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
+			b, ok := w.mem[name+ext]
+			if ok && mod[name+ext].Before(mod[name]) {
+				delete(w.mem, name+ext)
+				continue
+			}
+			if ok {
+				a.encoded[enc] = newAsset(b, "application/wasm")
+			}
+		}
+		w.assets[name] = a
+	}
 	for name, b := range w.mem {
 		w.files = append(w.files, name)
-		if name == "app.wasm" || strings.HasPrefix(name, "app.wasm.") {
+		if _, ok := w.assets[name]; ok || wasms[strings.TrimSuffix(strings.TrimSuffix(name, ".br"), ".gz")] != nil {
 			continue
 		}
 		w.assets[name] = newAsset(b, contentType(name))
 	}
 	sort.Strings(w.files)
-	if _, ok := w.mem["app.wasm"]; !ok {
-		return nil, fmt.Errorf("%s: app.wasm is not a regular file in the folder", dir)
-	}
-	wa := newAsset(w.mem["app.wasm"], "application/wasm")
-	wa.encoded = map[string]*asset{}
-	for enc, ext := range map[string]string{"br": ".br", "gzip": ".gz"} {
-		if b, ok := w.mem["app.wasm"+ext]; ok {
-			wa.encoded[enc] = newAsset(b, "application/wasm")
-		}
-	}
-	w.assets["app.wasm"] = wa
 	return w, nil
+}
+
+// answerFiles are the Web Worker that answers before the app starts and
+// its small wasm (cmd/answer; see web/page.js).
+var answerFiles = []string{"answer.js", "answer.wasm"}
+
+// answerer is the addresses of answerFiles, for the service worker to cache
+// (offline, the page answers before the app starts too); none when the
+// folder lacks one of them, and then page.js starts the app at once.
+func (w *webFiles) answerer() []string {
+	var paths []string
+	for _, f := range answerFiles {
+		if _, ok := w.mem[f]; !ok {
+			return nil
+		}
+		paths = append(paths, "/web/"+f)
+	}
+	return paths
 }
 
 // readInside reads the file at p if it is a regular file, or a symlink to

@@ -1,18 +1,18 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/search"
+	"github.com/alphagov/askforhelp/app/view"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Answer is the answer to a query: the card of the selected team (the
-// first, recommended one, until an option is chosen) and the listbox of
-// every team that matches; when nothing matches, a pointer to the
-// escalation order. With nothing typed it is only the empty listbox, so
-// that the search box's aria-controls always names an element.
+// Answer is the answer to a query, as app/view draws it (view.Answer): the
+// card of the selected team and the listbox of every team that matches,
+// with the handlers of a click on an option and on the card's Copy button.
 type Answer struct {
 	app.Compo
 
@@ -34,34 +34,42 @@ type Answer struct {
 
 // Render draws the answer.
 func (a *Answer) Render() app.UI {
-	q := strings.TrimSpace(a.Query)
-	if q == "" {
-		return emptyListbox()
-	}
-	if len(a.Results) == 0 {
-		return app.Div().Class("answer answer--none").Body(
-			emptyListbox(),
-			app.Elem("h2").Class("govuk-heading-m").Text("No team matches “"+q+"”"),
-			app.Elem("p").Class("govuk-body").Body(
-				app.Text("Try other words, or "),
-				app.Elem("a").Class("govuk-link").Attr("href", "#escalation").Text("ask in the escalation order below"),
-				app.Text(", starting with your tech lead."),
-			),
-		)
-	}
-	sel := max(a.Active, 0)
-	return app.Div().Class("answer").Body(
-		&Card{Dir: a.Dir, Result: a.Results[sel], Index: sel, Copied: a.Copied, OnCopy: a.OnCopy},
-		app.Elem("h2").Class("govuk-heading-s results__title").ID(listboxID+"-title").Text("Teams that match"),
-		app.Elem("ul").ID(listboxID).Class("results").Role("listbox").Aria("labelledby", listboxID+"-title").Body(
-			app.Range(a.Results).Slice(func(i int) app.UI {
-				return &Option{Dir: a.Dir, Result: a.Results[i], Index: i, SetSize: len(a.Results), Active: i == a.Active, OnSelect: a.OnSelect}
-			}),
-		),
-	)
+	return toUI(view.Answer(a.Dir, a.Query, a.Results, a.Active, a.Copied), a.attach)
 }
 
-// emptyListbox is the listbox with no options.
-func emptyListbox() app.UI {
-	return app.Elem("ul").ID(listboxID).Role("listbox").Aria("label", "Matching teams").Class("results results--empty")
+// attach gives an option and the Copy button their handlers.
+//
+// The handlers read the component's fields, and the option's index from
+// its ID, when the event comes, never values captured when they were
+// rendered: when a render brings an element a handler made by the same
+// code, go-app keeps the first one (eventHandler.Equal in go-app v10's
+// event.go compares handlers by code pointer), so a captured channel would
+// be the first one the card showed. TestCopyCopiesShownChannel (a browser
+// test) fails when this breaks.
+func (a *Answer) attach(act view.Action, e app.HTMLElem) app.HTMLElem {
+	switch act {
+	case view.Select:
+		// The option takes no focus from the search box, or the keys
+		// would stop working: the page's body would have the focus.
+		return e.OnMouseDown(preventDefault).OnClick(a.onSelect)
+	case view.Copy:
+		return e.OnClick(a.onCopy)
+	}
+	return e
+}
+
+func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+func (a *Answer) onSelect(ctx app.Context, e app.Event) {
+	i, err := strconv.Atoi(strings.TrimPrefix(ctx.JSSrc().Get("id").String(), view.OptionID))
+	if err == nil && i >= 0 && i < len(a.Results) {
+		a.OnSelect(ctx, i)
+	}
+}
+
+// onCopy copies the channel the card shows.
+func (a *Answer) onCopy(ctx app.Context, e app.Event) {
+	if len(a.Results) > 0 {
+		a.OnCopy(ctx, a.Results[max(a.Active, 0)].Contact.Channel)
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/search"
+	"github.com/alphagov/askforhelp/app/view"
 )
 
 // TestCard: the card says where to ask, in a link with the option's ID
@@ -33,7 +34,7 @@ func TestCard(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := render(t, &Card{Dir: d, Result: search.Result{Contact: tt.contact}, Index: tt.index, Copied: tt.copied})
+			doc := render(t, toUI(view.Card(d, search.Result{Contact: tt.contact}, tt.index, tt.copied), nil))
 			if got := text(byID(t, doc, "card-title")); got != tt.wantTitle {
 				t.Errorf("title = %q, want %q", got, tt.wantTitle)
 			}
@@ -86,7 +87,7 @@ func TestCardReasons(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
 			rs := eng.Search(tt.query, 1)
-			doc := render(t, &Card{Dir: d, Result: rs[0]})
+			doc := render(t, toUI(view.Card(d, rs[0], 0, ""), nil))
 			items := byTag(byClass(doc, "card__reasons")[0], "li")
 			var got []string
 			for _, a := range byTag(items[0], "a") {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/search"
+	"github.com/alphagov/askforhelp/app/view"
 )
 
 // TestHighlight: matched rune ranges are marked; ranges that overlap, are
@@ -23,7 +24,7 @@ func TestHighlight(t *testing.T) {
 		{"<b>bold</b>", [][2]int{{3, 7}}, "<b>[bold]</b>"},
 	}
 	for _, tt := range tests {
-		doc := render(t, highlight(tt.text, tt.ranges))
+		doc := render(t, toUI(view.Highlight(tt.text, tt.ranges), nil))
 		for _, m := range byTag(doc, "mark") {
 			m.FirstChild.Data = "[" + m.FirstChild.Data + "]"
 		}
@@ -56,7 +57,7 @@ func TestReasonsShown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := ""
-		if rs := reasons(d, search.Result{Contact: tt.contact, Entry: tt.entry, Matches: tt.matches}); len(rs) > 0 {
+		if rs := view.Reasons(d, search.Result{Contact: tt.contact, Entry: tt.entry, Matches: tt.matches}); len(rs) > 0 {
 			got = rs[0].Text
 		}
 		if got != tt.want {

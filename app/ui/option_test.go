@@ -5,6 +5,7 @@ import (
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/search"
+	"github.com/alphagov/askforhelp/app/view"
 )
 
 // TestOption: an option says where to ask (the channel, else the email,
@@ -26,7 +27,7 @@ func TestOption(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc := render(t, &Option{Result: search.Result{Contact: &tt.contact}, Index: 3, SetSize: 7, Active: tt.active})
+			doc := render(t, toUI(view.Option(nil, search.Result{Contact: &tt.contact}, 3, 7, tt.active), nil))
 			li := byID(t, doc, "result-3")
 			if attr(li, "role") != "option" {
 				t.Errorf("role = %q", attr(li, "role"))

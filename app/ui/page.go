@@ -5,20 +5,22 @@ import (
 	"time"
 
 	"github.com/alphagov/askforhelp/app/search"
+	"github.com/alphagov/askforhelp/app/view"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Element IDs that the page, its scripts and its tests rely on.
+// Element IDs that the page, its scripts and its tests rely on (app/view
+// names them).
 const (
-	inputID   = "q"
-	listboxID = "results"
-	statusID  = "status"
-	optionID  = "result-"
-	newTabID  = "new-tab"
+	inputID   = view.InputID
+	listboxID = view.ListboxID
+	statusID  = view.StatusID
+	optionID  = view.OptionID
+	newTabID  = view.NewTabID
 )
 
 // maxResults is how many contacts a query lists.
-const maxResults = 8
+const maxResults = view.MaxResults
 
 // announceDelay is how long typing must pause before the live region says
 // how many contacts match, so that a screen reader is not interrupted at
@@ -45,7 +47,11 @@ type Page struct {
 	status   string
 	typed    int  // input events so far, to debounce the live region
 	focused  bool // the search box had focus before the app started
-	selStart int
+	selStart int  // and its selection (the caret when empty)
+	selEnd   int
+	selDir   string
+	kept     bool // the live region's text was taken from the page
+	announce bool // the count is still to be said
 	copied   string
 	unwatch  func() // stops watching the search box's value; nil: not watching
 }
@@ -65,7 +71,7 @@ func (p *Page) Render() app.UI {
 		layout = append(layout, &Browse{Dir: d, Entries: eng.Entries()})
 	}
 	body := []app.UI{
-		newTabNote(),
+		toUI(view.NewTabNote(), nil),
 		&UpdateNotice{},
 		app.Elem("h1").Class("govuk-heading-l").Text(d.Title),
 		app.Div().Class("layout").Body(layout...),

@@ -3,6 +3,8 @@ package ui
 import (
 	"strconv"
 
+	"github.com/alphagov/askforhelp/app/view"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -17,10 +19,7 @@ func (p *Page) open(i int) {
 	}
 	link.Call("click")
 	p.typed++ // a count still to come would hide this
-	p.status = "Opened " + askLabel(p.results[i].Contact)
-	if link.Get("target").String() == "_blank" {
-		p.status += " in a new tab"
-	}
+	p.status = view.Opened(p.results[i])
 }
 
 // scrollToOption scrolls option i into view once it is drawn highlighted:
@@ -44,10 +43,10 @@ func (p *Page) onSelect(ctx app.Context, i int) {
 func (p *Page) onCopy(ctx app.Context, text string) {
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() {
-		p.copied = "Copying is not available here: select the channel name and copy it."
+		p.copied = view.CopyUnavailable
 		return
 	}
 	clip.Call("writeText", text)
-	p.copied = "Copied " + text
-	p.status = "Copied " + text
+	p.copied = view.Copied(text)
+	p.status = p.copied
 }

@@ -1,8 +1,9 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/alphagov/askforhelp/app/view"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -29,23 +30,9 @@ func (p *Page) run(q string) {
 	perf.Call("measure", "askforhelp:search", map[string]any{"start": start})
 }
 
-// summary is what the live region says about the current results: how
-// many, and which one Enter opens, since nothing is highlighted yet.
-func (p *Page) summary() string {
-	q := strings.TrimSpace(p.query)
-	n := len(p.results)
-	switch {
-	case q == "":
-		return ""
-	case n == 0:
-		return "No teams match " + q
-	}
-	count := strconv.Itoa(n) + " teams match "
-	if n == 1 {
-		count = "1 team matches "
-	}
-	return count + q + ". Enter opens " + askLabel(p.results[0].Contact) + "."
-}
+// summary is what the live region says about the current results
+// (view.Summary).
+func (p *Page) summary() string { return view.Summary(p.query, p.results) }
 
 // onInput answers the search box's value, on an input or a change event.
 func (p *Page) onInput(ctx app.Context, e app.Event) {

@@ -1,13 +1,17 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// OnInit runs in the browser before the app replaces the prerendered page:
-// it keeps whatever was typed, and the focus, so that nothing is lost.
+// OnInit runs in the browser before the app replaces the page that
+// web/page.js kept answering until now: it takes over what the user has
+// there, so that the start changes nothing they can tell: the text, the
+// focus with the caret and selection, the highlighted option, and what the
+// live region says (a region drawn with the same text says nothing new).
 func (p *Page) OnInit() {
 	p.active = -1
 	if !app.IsClient {
@@ -21,9 +25,23 @@ func (p *Page) OnInit() {
 	p.query = in.Get("value").String()
 	p.focused = doc.Get("activeElement").Equal(in)
 	if p.focused {
-		p.selStart = in.Get("selectionStart").Int()
+		p.selStart, p.selEnd = in.Get("selectionStart").Int(), in.Get("selectionEnd").Int()
+		p.selDir = in.Get("selectionDirection").String()
 	}
 	p.run(p.query)
+	if id := in.Call("getAttribute", "aria-activedescendant"); id.Truthy() {
+		if i, err := strconv.Atoi(strings.TrimPrefix(id.String(), optionID)); err == nil && i < len(p.results) {
+			p.active = i
+		}
+	}
+	if s := doc.Call("getElementById", statusID); s.Truthy() {
+		p.status, p.kept = s.Get("textContent").String(), true
+	}
+	// page.js says whether the count is still to be said (typing paused
+	// less than announceDelay ago): then the app says it.
+	if f := app.Window().Get("askforhelpAnnounce"); f.Truthy() {
+		p.announce = f.Invoke().Bool()
+	}
 }
 
 // OnNav reads the query from the address (?q=), on the server and in the
@@ -33,21 +51,33 @@ func (p *Page) OnNav(ctx app.Context) {
 		p.query = QueryFromAddress(ctx.Page().URL().Query().Get("q"))
 		p.run(p.query)
 	}
-	p.status = p.summary()
+	if !p.kept {
+		p.status = p.summary()
+	}
 }
 
-// OnMount puts the focus back where it was before the app started, warms
-// the search up, and lets "/" focus the search box from anywhere.
+// OnMount puts the focus back where it was before the app started, says
+// the count if page.js had not yet, warms the search up, and lets "/" focus
+// the search box from anywhere.
 func (p *Page) OnMount(ctx app.Context) {
 	if p.focused {
 		p.restoreFocus()
+	}
+	if p.announce {
+		p.typed++
+		typed := p.typed
+		ctx.After(announceDelay, func(ctx app.Context) {
+			if typed == p.typed {
+				p.status = p.summary()
+			}
+		})
 	}
 	warmUp()
 	app.Window().Call("addEventListener", "keydown", app.FuncOf(focusOnSlash))
 }
 
-// restoreFocus focuses the new search box, with the caret where it was in
-// the prerendered one. A microtask runs as soon as the wasm hands control
+// restoreFocus focuses the new search box, with the caret (or the
+// selection) where it was in the page before. A microtask runs as soon as the wasm hands control
 // back to the browser, before any keystroke is handled: nothing typed can
 // land on the page's body in between.
 func (p *Page) restoreFocus() {
@@ -55,7 +85,7 @@ func (p *Page) restoreFocus() {
 	restore = app.FuncOf(func(this app.Value, args []app.Value) any {
 		in := app.Window().GetElementByID(inputID)
 		in.Call("focus")
-		in.Call("setSelectionRange", p.selStart, p.selStart)
+		in.Call("setSelectionRange", p.selStart, p.selEnd, p.selDir)
 		restore.Release()
 		return nil
 	})

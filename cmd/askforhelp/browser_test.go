@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -179,39 +178,6 @@ func pressKey(key string, code int64, text string) chromedp.Action[chromedp.Void
 	return chromedp.Steps(call(input.DispatchKeyEvent, down), call(input.DispatchKeyEvent, up))
 }
 
-// TestKeysBeforeAppStarts: keys only the app handles work when pressed
-// before it has started: Enter opens the first answer's channel at once,
-// and Down starts the app and reaches it.
-func TestKeysBeforeAppStarts(t *testing.T) {
-	for _, key := range []string{"Enter", "ArrowDown"} {
-		t.Run(key, func(t *testing.T) {
-			hold, release := holdWasm(t)
-			base := startServer(t, nil, hold)
-			ctx := newBrowser(t)
-			opened := watchTabs(ctx)
-			do(t, ctx,
-				chromedp.Navigate(base+"/"),
-				chromedp.SendKeys(chromedp.CSS("#q"), "base images"),
-				waitText("#result-0", "#govuk-platform-engineering"),
-			)
-			if key == "Enter" {
-				do(t, ctx, pressKey("Enter", 13, "\r"))
-				waitOpened(t, opened, "https://gds.slack.com/channels/govuk-platform-engineering")
-				if u := eval[string](t, ctx, `location.pathname + (document.getElementById("app-wasm-loader") ? " (app not started)" : "")`); u != "/ (app not started)" {
-					t.Fatalf("after Enter the page is %q", u)
-				}
-				return
-			}
-			do(t, ctx, pressKey("ArrowDown", 40, ""))
-			if !eval[bool](t, ctx, `document.getElementById("app-wasm-loader") !== null`) {
-				t.Fatal("the app started before app.wasm was released: the test would prove nothing")
-			}
-			release()
-			do(t, ctx, waitWasm(), poll(`document.getElementById("q").getAttribute("aria-activedescendant") === "result-0"`, 10*time.Second))
-		})
-	}
-}
-
 // TestTypingBeforeWasm: what is typed before the wasm has loaded is still
 // there after it loads, the focus too, the right answer shows, and the
 // layout does not shift.
@@ -245,82 +211,40 @@ func TestTypingBeforeWasm(t *testing.T) {
 	}
 }
 
-// TestAnswerBeforeWasm: while the wasm is still loading, what is typed is
-// answered from the server, and the app takes over from there.
-func TestAnswerBeforeWasm(t *testing.T) {
-	hold, release := holdWasm(t)
-	var asked sync.Map
-	record := func(h http.Handler) http.Handler {
-		return hold(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if q := r.URL.Query().Get("q"); q != "" {
-				asked.Store(q, true)
-			}
-			h.ServeHTTP(w, r)
-		}))
-	}
-	base := startServer(t, nil, record)
-	ctx := newBrowser(t)
-	do(t, ctx, call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: clsObserver}),
-		chromedp.Navigate(base+"/"),
-		chromedp.SendKeys(chromedp.CSS("#q"), "base images"),
-		waitText("#result-0", "#govuk-platform-engineering"),
-		waitText("#status", "match base images"),
-	)
-	if got, want := eval[string](t, ctx, `document.getElementById("status").textContent`),
-		fmt.Sprintf("%d teams match base images. Enter opens #govuk-platform-engineering.", eval[int](t, ctx, `document.querySelectorAll("[role=option]").length`)); got != want {
-		t.Errorf("the live region says %q, want %q", got, want)
-	}
-	if !eval[bool](t, ctx, `document.getElementById("app-wasm-loader") !== null`) {
-		t.Fatal("the wasm started: the answer did not come from the server")
-	}
-	if _, ok := asked.Load("base images"); !ok {
-		t.Error("the server was not asked for ?q=base images")
-	}
-	if u := eval[string](t, ctx, `location.search`); u != "?q=base+images" {
-		t.Errorf("the address is %q", u)
-	}
-	if eval[string](t, ctx, `document.getElementById("q").getAttribute("aria-expanded")`) != "true" {
-		t.Error("the combobox is not expanded")
-	}
-	release()
-	do(t, ctx, waitWasm(), chromedp.SendKeys(chromedp.CSS("#q"), " please"), chromedp.Sleep(300*time.Millisecond))
-	if got := eval[string](t, ctx, `document.getElementById("q").value`); got != "base images please" {
-		t.Errorf("after the wasm started the search box holds %q", got)
-	}
-	do(t, ctx, waitText("#result-0", "#govuk-platform-engineering"))
-	if cls := eval[float64](t, ctx, `window.__cls`); cls > 0 {
-		t.Errorf("CLS %.4f, want 0", cls)
-	}
-}
-
 // TestAppStartsWhenTypingPauses: starting the app holds the page's main
-// thread, so while the server answers what is typed, the app waits for
-// typing to pause before it starts; when the server cannot answer, it
-// starts at once. Either way it ends up answering what was typed.
+// thread, so while the small wasm answers what is typed (on `serve` and on
+// a static host alike), the app waits for typing to pause before it
+// starts; without the small wasm, it starts at once. Either way it ends up
+// answering what was typed.
 func TestAppStartsWhenTypingPauses(t *testing.T) {
 	for _, tc := range []struct {
-		name        string
-		serverFails bool // the server answers ?q= with an error
-		wantDuring  bool // the app is fetched while typing goes on
+		site       int  // index in sites
+		noAnswerer bool // answer.wasm is missing
+		wantDuring bool // the app is fetched while typing goes on
 	}{
-		{"server answers", false, false},
-		{"server fails", true, true},
+		{0, false, false},
+		{1, false, false},
+		{1, true, true},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
+		name := sites[tc.site].name
+		if tc.noAnswerer {
+			name += ", no answerer"
+		}
+		t.Run(name, func(t *testing.T) {
 			wrap := func(h http.Handler) http.Handler {
 				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-					if tc.serverFails && r.URL.Query().Has("q") {
-						http.Error(w, "no answers here", http.StatusServiceUnavailable)
+					if tc.noAnswerer && strings.Contains(r.URL.Path, "answer.wasm") {
+						http.NotFound(w, r)
 						return
 					}
 					h.ServeHTTP(w, r)
 				})
 			}
-			base := startServer(t, nil, wrap)
+			home := sites[tc.site].start(t, wrap)
 			ctx := newBrowser(t)
 			do(t, ctx,
 				call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(steadyTypist, "database migration")}),
-				chromedp.Navigate(base+"/"),
+				chromedp.Navigate(home),
 				poll(`window.__typedAt >= 0`, 20*time.Second),
 				waitWasm(),
 				waitText("#result-0", "#govuk-platform-engineering"),
@@ -329,7 +253,7 @@ func TestAppStartsWhenTypingPauses(t *testing.T) {
 				t.Errorf("the search box holds %q", got)
 			}
 			if n := eval[int](t, ctx, `performance.getEntriesByName("askforhelp:search").length`); n == 0 {
-				t.Error("the app has not searched what was typed: the answer shown is the server's")
+				t.Error("the app has not searched what was typed: the answer shown is the small wasm's")
 			}
 			fetched := eval[float64](t, ctx, `(performance.getEntriesByType("resource").find((e) => /app\.wasm/.test(e.name)) || {startTime: -1}).startTime`)
 			typed := eval[float64](t, ctx, `window.__typedAt`)
