@@ -64,7 +64,6 @@
   var box = document.getElementById("q");
   var layout = document.querySelector(".layout");
   var status = document.getElementById("status");
-  var here = document.currentScript && document.currentScript.src;
   function started() {
     return document.getElementById("app-wasm-loader") === null;
   }
@@ -300,17 +299,18 @@
       q.dispatchEvent(new KeyboardEvent("keydown", { key: keys.shift(), bubbles: true, cancelable: true }));
     }
   }
-  if (box && layout && status && here && !started() && typeof askforhelpStart === "function" && window.Worker) {
+  // The worker was started by web/early.js, in the head; what it said
+  // before this script ran is handled now, in order.
+  var early = window.askforhelpAnswerer;
+  window.askforhelpAnswerer = undefined;
+  if (box && layout && status && !started() && typeof askforhelpStart === "function" && early) {
     askforhelpHeld = true;
     window.askforhelpAnnounce = function () {
       return announce !== -1 && announce !== 0; // a count still to say
     };
-    try {
-      worker = new Worker(new URL("answer.js", here));
-    } catch (err) {
-      worker = null;
-    }
-    if (worker === null) {
+    worker = early.worker;
+    if (early.failed) {
+      worker.terminate();
       startApp();
     } else {
       worker.onmessage = onAnswer;
@@ -318,6 +318,7 @@
         worker.terminate();
         startApp();
       };
+      early.messages.forEach(onAnswer);
       box.addEventListener("input", typed);
       box.addEventListener("change", typed);
       box.addEventListener("keydown", onKey);
@@ -346,8 +347,13 @@
         ask(); // the answer to the page's own value, for the keys
       }
     }
-  } else if (typeof askforhelpStart === "function") {
-    startApp();
+  } else {
+    if (early) {
+      early.worker.terminate(); // not a page that answers
+    }
+    if (typeof askforhelpStart === "function") {
+      startApp();
+    }
   }
 
   // 3. Inside an iframe made by embed.js, tell the page that frames the

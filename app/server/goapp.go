@@ -97,6 +97,36 @@ type mended struct {
 	ariaStates int // bare ARIA attributes given the value "true"
 	inline     int // data-inline elements whose children were put back to back
 	appCSS     int // links to go-app's app.css left out
+	early      int // web/early.js scripts moved to the top of the head
+}
+
+// earlyScript is the path (under the base path) of the script that starts
+// the answerer; mendPage moves it to the top of the head.
+const earlyScript = "/web/early.js"
+
+// findEarly returns the raw bytes of the page's <script src=".../web/early.js">
+// element (start and end tags), or nil when it has none.
+func findEarly(page []byte) []byte {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	var start []byte
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			return nil
+		case html.StartTagToken:
+			start = nil
+			if tok := z.Token(); tok.Data == "script" && strings.HasSuffix(attr(tok, "src"), earlyScript) && !hasAttr(tok, "defer") && !hasAttr(tok, "async") {
+				start = bytes.Clone(z.Raw())
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); start != nil && string(name) == "script" {
+				return append(start, z.Raw()...)
+			}
+			start = nil
+		default:
+			start = nil
+		}
+	}
 }
 
 // mendPage mends what go-app's prerendered HTML gets wrong for this app,
@@ -114,12 +144,19 @@ type mended struct {
 //     shown here) and its not-found page: one render-blocking request less
 //     before the page can paint. The file is still served (its service
 //     worker list names it).
+//   - go-app writes the handler's Scripts at the end of the head, after the
+//     stylesheets, where a synchronous script runs only once they have
+//     loaded: web/early.js, which starts the answerer, is moved to just
+//     after <meta charset>, so that the worker starts as soon as the page's
+//     first bytes are read.
 func mendPage(page []byte) ([]byte, mended, error) {
 	var out bytes.Buffer
 	var m mended
+	early := findEarly(page)
 	z := html.NewTokenizer(bytes.NewReader(page))
 	var inline string // the tag of the data-inline element we are in
 	depth, indent := 0, 0
+	skipEnd := false // leave out the next </script>: early's, moved
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -140,6 +177,19 @@ func mendPage(page []byte) ([]byte, mended, error) {
 			tok := z.Token()
 			if inline != "" && tok.Data == inline {
 				depth++
+			}
+			if m.early > 0 && tok.Data == "script" && bytes.HasPrefix(early, raw) {
+				// Leave out the moved script and the indentation before it.
+				out.Truncate(len(bytes.TrimRight(out.Bytes(), " \n")))
+				skipEnd = true
+				continue
+			}
+			if early != nil && tok.Data == "meta" && hasAttr(tok, "charset") && m.early == 0 {
+				out.Write(raw)
+				out.WriteString("\n    ")
+				out.Write(early)
+				m.early++
+				continue
 			}
 			if tok.Data == "link" && attr(tok, "rel") == "stylesheet" && strings.HasSuffix(attr(tok, "href"), "/app.css") {
 				// Leave out the link and the indentation before it.
@@ -165,6 +215,10 @@ func mendPage(page []byte) ([]byte, mended, error) {
 				continue
 			}
 		case html.EndTagToken:
+			if skipEnd {
+				skipEnd = false
+				continue
+			}
 			if name, _ := z.TagName(); inline != "" && string(name) == inline {
 				if depth == 0 {
 					inline = ""

@@ -33,6 +33,12 @@ func TestMendPage(t *testing.T) {
 		},
 		{"only inside the inline element", "<p>\n  <span data-inline>\n    a\n    <mark>b</mark>\n  </span>\n  c\n</p>", "<p>\n  <span data-inline>a<mark>b</mark></span>\n  c\n</p>"},
 		{"go-app's stylesheet left out", "<head>\n    <link rel=\"stylesheet\" type=\"text/css\" href=\"/app.css\">\n    <link href=\"/web/style.css\" rel=\"stylesheet\">", "<head>\n    <link href=\"/web/style.css\" rel=\"stylesheet\">"},
+		{
+			"the early script moved to the top of the head",
+			"<head>\n    <meta charset=\"UTF-8\">\n    <link href=\"/b/web/style.css\" rel=\"stylesheet\">\n    <script defer src=\"/b/app.js\"></script>\n    <script src=\"/b/web/early.js\"></script>\n    <script src=\"/b/web/page.js\" defer></script>\n  </head>",
+			"<head>\n    <meta charset=\"UTF-8\">\n    <script src=\"/b/web/early.js\"></script>\n    <link href=\"/b/web/style.css\" rel=\"stylesheet\">\n    <script defer src=\"/b/app.js\"></script>\n    <script src=\"/b/web/page.js\" defer></script>\n  </head>",
+		},
+		{"a deferred early script stays", "<meta charset=\"UTF-8\">\n<script defer src=\"/web/early.js\"></script>", "<meta charset=\"UTF-8\">\n<script defer src=\"/web/early.js\"></script>"},
 		{"nothing to do", "<p>x</p>", "<p>x</p>"},
 	}
 	for _, tt := range tests {
@@ -106,12 +112,61 @@ func TestGoAppShapes(t *testing.T) {
 	}
 }
 
-// testServer is a server over a web folder holding a small app.wasm.
-func testServer(t *testing.T) *Server {
+// TestEarlyScript: with an answerer in the web folder, every page starts
+// it from web/early.js, a synchronous script right after <meta charset>,
+// before the stylesheet (go-app writes it after, where it would wait for
+// the stylesheet); without one, no page links early.js.
+func TestEarlyScript(t *testing.T) {
+	for _, answerer := range []bool{true, false} {
+		extra := map[string]string{}
+		if answerer {
+			extra = map[string]string{"answer.js": "//", "answer.wasm": "\x00asm", "early.js": "//"}
+		}
+		s := testServer(t, extra)
+		for _, p := range []string{"/", "/?q=database", "/embed"} {
+			rec := httptest.NewRecorder()
+			s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+			page := rec.Body.String()
+			n := strings.Count(page, "/web/early.js")
+			if !answerer {
+				if n != 0 {
+					t.Errorf("%s without an answerer links early.js", p)
+				}
+				continue
+			}
+			head := page[:strings.Index(page, "</head>")]
+			if n != 1 || !strings.Contains(head, "<meta charset=\"UTF-8\">\n    <script src=\"/web/early.js\"></script>\n") {
+				t.Errorf("%s: want early.js once, right after <meta charset>:\n%s", p, head)
+			}
+			if strings.Index(head, "early.js") > strings.Index(head, "style.css") {
+				t.Errorf("%s: early.js comes after the stylesheet", p)
+			}
+		}
+	}
+	// go-app writes the handler's scripts after the stylesheets, which is
+	// why mendPage moves it: if it ever writes them first, the move may go.
+	s := testServer(t, map[string]string{"answer.js": "//", "answer.wasm": "\x00asm", "early.js": "//"})
+	rec := httptest.NewRecorder()
+	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	raw := rec.Body.String()
+	if i, j := strings.Index(raw, "/web/early.js"), strings.Index(raw, "/web/style.css"); i < 0 || i < j {
+		t.Errorf("go-app writes early.js at %d, the stylesheet at %d: review mendPage's move", i, j)
+	}
+}
+
+// testServer is a server over a web folder holding a small app.wasm, and
+// extra files.
+func testServer(t *testing.T, extra ...map[string]string) *Server {
 	t.Helper()
 	dir := t.TempDir()
-	for name, body := range map[string]string{"app.wasm": "\x00asm wasm", "style.css": "body{}", "embed.js": "//", "page.js": "// page",
-		"icon.svg": "<svg/>", "app.wasm.br": "brotli", "app.wasm.gz": "gzip"} {
+	files := map[string]string{"app.wasm": "\x00asm wasm", "style.css": "body{}", "embed.js": "//", "page.js": "// page",
+		"icon.svg": "<svg/>", "app.wasm.br": "brotli", "app.wasm.gz": "gzip"}
+	for _, e := range extra {
+		for name, body := range e {
+			files[name] = body
+		}
+	}
+	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}

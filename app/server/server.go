@@ -95,7 +95,7 @@ func New(o Options) (*Server, error) {
 			SVG:      "/web/icon.svg",
 		},
 		Styles:             []string{"/web/style.css"},
-		Scripts:            []string{"/web/page.js defer"},
+		Scripts:            web.scripts(),
 		CacheableResources: append([]string{"/web/icon.svg", ui.EmbedPath}, web.answerer()...),
 		Resources:          web,
 		Version:            version,
@@ -399,6 +399,16 @@ func (w *webFiles) answerer() []string {
 		paths = append(paths, "/web/"+f)
 	}
 	return paths
+}
+
+// scripts are the page's own scripts: web/early.js, which starts the
+// answerer while the head is read (synchronous, so before the page is
+// parsed; only when there is an answerer), then web/page.js (deferred).
+func (w *webFiles) scripts() []string {
+	if w.answerer() == nil {
+		return []string{"/web/page.js defer"}
+	}
+	return []string{"/web/early.js", "/web/page.js defer"}
 }
 
 // readInside reads the file at p if it is a regular file, or a symlink to

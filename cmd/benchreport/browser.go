@@ -47,15 +47,20 @@ var (
 
 // visit is one page load timed to the first right answer.
 type visit struct {
-	FCP          float64 `json:"fcp_ms"`
-	Answer       float64 `json:"answer_ms"`
-	Typed        float64 `json:"typed_ms"`
-	LastTyped    float64 `json:"last_typed_ms"`
-	Started      float64 `json:"started_ms"`
-	WasmFetched  float64 `json:"wasm_fetched_ms"`
-	WasmTransfer float64 `json:"wasm_transfer_bytes"`
-	WasmEncoded  float64 `json:"wasm_encoded_bytes"`
-	Controlled   bool    `json:"controlled"`
+	FCP float64 `json:"fcp_ms"`
+	DCL float64 `json:"dcl_ms"`
+	// AnswererStart and AnswererReady are the User Timing marks of the
+	// widget's answerer (web/early.js): its worker started, and ready.
+	AnswererStart float64 `json:"answerer_start_ms"`
+	AnswererReady float64 `json:"answerer_ready_ms"`
+	Answer        float64 `json:"answer_ms"`
+	Typed         float64 `json:"typed_ms"`
+	LastTyped     float64 `json:"last_typed_ms"`
+	Started       float64 `json:"started_ms"`
+	WasmFetched   float64 `json:"wasm_fetched_ms"`
+	WasmTransfer  float64 `json:"wasm_transfer_bytes"`
+	WasmEncoded   float64 `json:"wasm_encoded_bytes"`
+	Controlled    bool    `json:"controlled"`
 	// Retyped counts the times the query was typed again because the
 	// first typing was lost while the app started.
 	Retyped int `json:"retyped"`

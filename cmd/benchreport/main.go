@@ -14,6 +14,11 @@
 //
 //	benchreport [--out .cache/bench/report.md] [--bin bin/askforhelp] [--web web]
 //	            [--fuse FILE] [--runs 7] [--keystroke 0] [--pause 2s]
+//	            [--only static-answer]
+//
+// --only static-answer is for quick iterations: it measures only the first
+// right answer on the static host (widget and baseline, cold and warm, the
+// query entered at once), prints its medians and writes no report.
 package main
 
 import (
@@ -39,12 +44,17 @@ var (
 	runs      = flag.Int("runs", 7, "browser runs per page and way of typing, whose medians the report gives (after one warm-up run)")
 	keystroke = flag.Duration("keystroke", 0, "time between the characters of the query on each visit (0: entered in one input event, as a paste)")
 	pause     = flag.Duration("pause", 2*time.Second, "how long after the search box appears the query is entered on visits \"after a pause\"")
+	only      = flag.String("only", "", "measure only `PART` and write no report: \"static-answer\" is the static host's first right answer, cold and warm, entered at once (no sizes, engine, keystrokes, pause or serve)")
 )
 
 func main() {
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "benchreport: unexpected argument %q\n", flag.Arg(0))
+		os.Exit(2)
+	}
+	if *only != "" && *only != "static-answer" {
+		fmt.Fprintf(os.Stderr, "benchreport: --only %q: the only part is \"static-answer\"\n", *only)
 		os.Exit(2)
 	}
 	ok, err := run()
@@ -64,7 +74,7 @@ func pauseText() string { return (*pause).String() }
 // is broken or a run failed.
 func run() (ok bool, err error) {
 	dir := filepath.Dir(*outFile)
-	s, err := newSite(siteOptions{Bin: *binFile, Web: *webDir, Fuse: *fuseFile, BenchDir: dir})
+	s, err := newSite(siteOptions{Bin: *binFile, Web: *webDir, Fuse: *fuseFile, BenchDir: dir, NoEngine: *only != ""})
 	if s != nil {
 		defer s.Close()
 	}
@@ -104,6 +114,10 @@ func run() (ok bool, err error) {
 		Engine:  map[string]map[string]*benchStat{},
 		Pages:   map[string][]pageRun{},
 	}}
+	if *only == "static-answer" {
+		m.staticAnswer(staticBase)
+		return !m.failed, nil
+	}
 	if err := m.sizes(s); err != nil {
 		return false, err
 	}

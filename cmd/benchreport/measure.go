@@ -159,6 +159,19 @@ func (m *measurer) pages(staticBase, serveBase string) {
 			}
 		}
 	}
+	m.runConfigs(configs)
+	for _, table := range []string{"static", "serve"} {
+		m.pageRows(table)
+	}
+	for _, f := range m.rep.Failures {
+		m.rep.Verdicts = append(m.rep.Verdicts, "FAILED RUN  "+f)
+	}
+}
+
+// runConfigs runs a warm-up run, then --runs runs, of each config (pairs
+// of widget and baseline), each in a fresh browser, alternating which page
+// of a pair goes first, and keeps the runs after the warm-up.
+func (m *measurer) runConfigs(configs []config) {
 	for i := 0; i <= *runs; i++ {
 		for j := 0; j < len(configs); j += 2 {
 			pair := []config{configs[j], configs[j+1]}
@@ -181,11 +194,44 @@ func (m *measurer) pages(staticBase, serveBase string) {
 			}
 		}
 	}
-	for _, table := range []string{"static", "serve"} {
-		m.pageRows(table)
+}
+
+// staticAnswer is --only static-answer: the static host's first right
+// answer, widget and baseline, cold and warm, the query entered at once,
+// with the first paint and DOMContentLoaded beside it; it prints the
+// medians and the widget's ratios to the baseline and writes no report.
+func (m *measurer) staticAnswer(base string) {
+	tm := timing{Keystroke: *keystroke}
+	m.runConfigs([]config{
+		{table: "static", page: "widget", mode: "now", url: base + "/", tm: tm},
+		{table: "static", page: "baseline", mode: "now", url: base + "/baseline/", tm: tm},
+	})
+	w, bl := m.rep.Pages["static.widget.now"], m.rep.Pages["static.baseline.now"]
+	fmt.Printf("\nstatic host, medians of %d / %d runs (widget / baseline)\n", len(w), len(bl))
+	fmt.Printf("%-32s %10s %10s %8s\n", "measure", "widget", "baseline", "ratio")
+	for _, f := range []struct {
+		name string
+		get  func(visit) float64
+	}{
+		{"first right answer", func(v visit) float64 { return v.Answer }},
+		{"first contentful paint", func(v visit) float64 { return v.FCP }},
+		{"DOMContentLoaded", func(v visit) float64 { return v.DCL }},
+		{"answerer started", func(v visit) float64 { return v.AnswererStart }},
+		{"answerer ready", func(v visit) float64 { return v.AnswererReady }},
+		{"query entered", func(v visit) float64 { return v.Typed }},
+	} {
+		for _, cold := range []bool{true, false} {
+			get, name := func(r pageRun) float64 { return f.get(r.Warm) }, "warm: "+f.name
+			if cold {
+				get, name = func(r pageRun) float64 { return f.get(r.Cold) }, "cold: "+f.name
+			}
+			a, b := med(w, get), med(bl, get)
+			fmt.Printf("%-32s %10s %10s %7.2f×\n", name, ms(a), ms(b), a/b)
+		}
 	}
 	for _, f := range m.rep.Failures {
-		m.rep.Verdicts = append(m.rep.Verdicts, "FAILED RUN  "+f)
+		fmt.Println("FAILED RUN", f)
+		m.failed = true
 	}
 }
 

@@ -48,6 +48,7 @@ type siteOptions struct {
 	Web      string // the web folder, with app.wasm
 	Fuse     string // Fuse.js as an ES module (fuse.min.mjs)
 	BenchDir string // search.test.wasm and wasm_exec.js, from make bench
+	NoEngine bool   // leave out engine/ (--only: no engine figures)
 }
 
 // newSite lays out the sites in a new temporary folder.
@@ -85,6 +86,9 @@ func newSite(o siteOptions) (*site, error) {
 		{"baseline/fuse.min.mjs", func() ([]byte, error) { return os.ReadFile(o.Fuse) }},
 		{"engine/wasm_exec.js", func() ([]byte, error) { return os.ReadFile(filepath.Join(o.BenchDir, "wasm_exec.js")) }},
 		{"engine/search.test.wasm", func() ([]byte, error) { return os.ReadFile(filepath.Join(o.BenchDir, "search.test.wasm")) }},
+	}
+	if o.NoEngine {
+		copies = copies[:3]
 	}
 	for _, c := range copies {
 		b, err := c.body()
