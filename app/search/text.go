@@ -30,7 +30,13 @@ type span struct {
 // isWordRune reports whether r belongs to a word: letters, digits and
 // combining marks (which are dropped from the normalised form).
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || isMark(r)
+}
+
+// isMark is unicode.IsMark, which searches a table for every rune: no
+// combining mark comes before U+0300, and nearly every rune indexed does.
+func isMark(r rune) bool {
+	return r >= 0x300 && unicode.IsMark(r)
 }
 
 // isJoiner reports whether r, between two words, makes them one compound:
@@ -77,7 +83,7 @@ func tokenize(rs []rune) [][]span {
 		for i < len(rs) {
 			r := rs[i]
 			switch {
-			case unicode.IsMark(r):
+			case isMark(r):
 				exact = false
 			case isWordRune(r):
 				buf = append(buf, unicode.ToLower(r))
@@ -91,7 +97,7 @@ func tokenize(rs []rune) [][]span {
 		if len(buf) > 0 {
 			parts = append(parts, span{norm: string(buf), start: start, end: i, exact: exact})
 		}
-		if len(buf) > 0 && i+1 < len(rs) && isJoiner(rs[i]) && isWordRune(rs[i+1]) && !unicode.IsMark(rs[i+1]) {
+		if len(buf) > 0 && i+1 < len(rs) && isJoiner(rs[i]) && isWordRune(rs[i+1]) && !isMark(rs[i+1]) {
 			i++ // the joiner; the next part continues this compound
 			continue
 		}
