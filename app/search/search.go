@@ -602,8 +602,11 @@ func (e *Engine) matches(c int32, hs *hitSet, hitOf []int32, matched map[int32]w
 		}
 		ms = append(ms, scored{fi, score})
 	}
-	// Stable: equal scores keep field order (name, channel, ... vocabulary).
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].score > ms[j].score })
+	// Equal scores keep field order (name, channel, ... vocabulary); not
+	// sort.SliceStable, which would add its own code to the wasm.
+	sort.Slice(ms, func(i, j int) bool {
+		return ms[i].score > ms[j].score || ms[i].score == ms[j].score && ms[i].field < ms[j].field
+	})
 	out := make([]Match, min(len(ms), MaxMatches))
 	for i := range out {
 		f := &e.fields[ms[i].field]
