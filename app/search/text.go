@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Bounds on the work one query can cause, whatever is pasted into the box.
@@ -30,6 +31,9 @@ type span struct {
 // isWordRune reports whether r belongs to a word: letters, digits and
 // combining marks (which are dropped from the normalised form).
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // most text: no table to search
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || isMark(r)
 }
 
@@ -63,7 +67,7 @@ func isApostrophe(r rune) bool {
 func tokenize(rs []rune) [][]span {
 	var out [][]span
 	var parts []span
-	var buf []rune
+	var buf []byte // the part, normalised, as UTF-8
 	flush := func() {
 		if len(parts) > 0 {
 			out = append(out, parts)
@@ -85,8 +89,12 @@ func tokenize(rs []rune) [][]span {
 			switch {
 			case isMark(r):
 				exact = false
+			case 'A' <= r && r <= 'Z':
+				buf = append(buf, byte(r)+'a'-'A')
+			case r < utf8.RuneSelf && isWordRune(r):
+				buf = append(buf, byte(r))
 			case isWordRune(r):
-				buf = append(buf, unicode.ToLower(r))
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			case isApostrophe(r) && i+1 < len(rs) && isWordRune(rs[i+1]) && len(buf) > 0:
 				exact = false
 			default:
