@@ -79,6 +79,7 @@
   var quiet = 0; // the app's start timer
   var watching = 0;
   var lastValue = box ? box.value : "";
+  var embedded = document.querySelector(".app--embed") !== null;
 
   function startApp() {
     clearTimeout(quiet);
@@ -91,7 +92,10 @@
     }
   }
   function ask(extra) {
-    var req = { n: ++asked, q: box.value, active: active, copied: copied, browse: box.value.trim() === "" && !layout.querySelector(":scope > .browse") };
+    // Every team is listed when nothing is typed, as the app does, but
+    // not in the embedded view (app/ui/page.go leaves it out there).
+    var browse = box.value.trim() === "" && !embedded && !layout.querySelector(":scope > .browse");
+    var req = { n: ++asked, q: box.value, active: active, copied: copied, browse: browse };
     for (var k in extra || {}) {
       req[k] = extra[k];
     }
@@ -276,6 +280,18 @@
     if (!started() && e.target.closest && e.target.closest("[role=option]")) {
       e.preventDefault();
     }
+  }
+  // "/" typed outside a text field focuses the search box, and is not
+  // typed into it, as in the app (app/ui/page_start.go's focusOnSlash).
+  function onSlash(e) {
+    if (started() || e.key !== "/" || e.ctrlKey || e.metaKey || /^(input|textarea|select)$/i.test(e.target.tagName || "")) {
+      return;
+    }
+    e.preventDefault();
+    box.focus();
+  }
+  if (box && !started()) {
+    window.addEventListener("keydown", onSlash); // whether or not the small wasm answers
   }
   // Voice control software may set the box's value without any event: while
   // the box has the focus, look for a new value, as the app does.

@@ -68,7 +68,14 @@ type Engine struct {
 	stems     map[string][]int32
 	byLen     map[lenKey][]int32
 	byStemLen map[lenKey][]int32
-	postings  [][]posting // by word ID: where the word occurs
+	// posts lists where each word occurs, word by word: word id's are
+	// posts[postStart[id]:postStart[id+1]]. One array, not a slice per
+	// word: building the index allocates a few large arrays rather than
+	// thousands of small ones, which in the browser is most of its cost.
+	posts     []posting
+	postStart []int32
+	// tokens are every field's tokens, field by field (field.t0, t1).
+	tokens []token
 	// names are the repos' and apps' names, their words run together
 	// ("signon", "emailalertapi"): proper names, never synonyms.
 	names map[string]bool
@@ -81,8 +88,8 @@ type field struct {
 	index  int    // see Match.Index
 	text   string
 	weight int
-	page   bool // from the Ask for help page (or the vocabulary for it)
-	tokens []token
+	page   bool  // from the Ask for help page (or the vocabulary for it)
+	t0, t1 int32 // its tokens are Engine.tokens[t0:t1]
 }
 
 // token is one indexed word in a field.
@@ -115,8 +122,38 @@ type lenKey struct {
 	n     int
 }
 
-// posting is one occurrence of a word: a field and a token in it.
+// posting is one occurrence of a word: a field and a token in it (an
+// index in Engine.tokens).
 type posting struct{ field, tok int32 }
+
+// postings are where word id occurs.
+func (e *Engine) postings(id int32) []posting {
+	return e.posts[e.postStart[id]:e.postStart[id+1]]
+}
+
+// fieldTokens are f's tokens.
+func (e *Engine) fieldTokens(f *field) []token { return e.tokens[f.t0:f.t1] }
+
+// indexPostings fills posts and postStart from the tokens, by counting.
+func (e *Engine) indexPostings() {
+	e.postStart = make([]int32, len(e.words)+1)
+	for _, t := range e.tokens {
+		e.postStart[t.word+1]++
+	}
+	for i := 1; i < len(e.postStart); i++ {
+		e.postStart[i] += e.postStart[i-1]
+	}
+	next := append([]int32(nil), e.postStart[:len(e.words)]...)
+	e.posts = make([]posting, len(e.tokens))
+	for fi := range e.fields {
+		f := &e.fields[fi]
+		for ti := f.t0; ti < f.t1; ti++ {
+			w := e.tokens[ti].word
+			e.posts[next[w]] = posting{field: int32(fi), tok: ti}
+			next[w]++
+		}
+	}
+}
 
 // Result is one team found by a search.
 type Result struct {
@@ -174,6 +211,7 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 	}
 	if d == nil {
 		e.entryFields = []int32{0}
+		e.postStart = []int32{0}
 		e.scratch.New = func() any { return newPerField(0) }
 		return e
 	}
@@ -193,6 +231,7 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 		e.byStemLen[lenKey{w.runes[0], len(w.stemRunes)}] = append(e.byStemLen[lenKey{w.runes[0], len(w.stemRunes)}], id)
 	}
 	sort.Slice(e.sorted, func(i, j int) bool { return e.words[e.sorted[i]].text < e.words[e.sorted[j]].text })
+	e.indexPostings()
 	e.scratch.New = func() any { return newPerField(len(e.fields)) }
 	return e
 }
@@ -280,7 +319,7 @@ func (e *Engine) addEntry(ei int32) {
 // left out. Stop words are kept for their other forms ("helping" finds
 // "helps") but only match by stem: see matchWord.
 func (e *Engine) addField(f field) {
-	fi := int32(len(e.fields))
+	f.t0 = int32(len(e.tokens))
 	addToken := func(norm string, start, end int, pos int32, exact, joined bool) bool {
 		if runeLen(norm) < 2 {
 			return false
@@ -295,10 +334,8 @@ func (e *Engine) addField(f field) {
 				text: norm, stem: st, runes: rs, stemRunes: srs, mask: runeMask(rs), stemMask: runeMask(srs),
 				stop: e.vocab.stop[norm],
 			})
-			e.postings = append(e.postings, nil)
 		}
-		e.postings[id] = append(e.postings[id], posting{field: fi, tok: int32(len(f.tokens))})
-		f.tokens = append(f.tokens, token{
+		e.tokens = append(e.tokens, token{
 			word: id, start: int32(start), end: int32(end), pos: uint8(min(pos, maxPos)), exact: exact, joined: joined,
 		})
 		// Stop words take no position of their own: "monitoring and
@@ -325,6 +362,7 @@ func (e *Engine) addField(f field) {
 			}
 		}
 	}
+	f.t1 = int32(len(e.tokens))
 	e.fields = append(e.fields, f)
 }
 
@@ -564,13 +602,16 @@ func (e *Engine) matches(c int32, hs *hitSet, hitOf []int32, matched map[int32]w
 		}
 		ms = append(ms, scored{fi, score})
 	}
-	// Stable: equal scores keep field order (name, channel, ... vocabulary).
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].score > ms[j].score })
+	// Equal scores keep field order (name, channel, ... vocabulary); not
+	// sort.SliceStable, which would add its own code to the wasm.
+	sort.Slice(ms, func(i, j int) bool {
+		return ms[i].score > ms[j].score || ms[i].score == ms[j].score && ms[i].field < ms[j].field
+	})
 	out := make([]Match, min(len(ms), MaxMatches))
 	for i := range out {
 		f := &e.fields[ms[i].field]
 		var rs [][2]int
-		for _, t := range f.tokens {
+		for _, t := range e.fieldTokens(f) {
 			wm, ok := matched[t.word]
 			if !ok {
 				continue

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Bounds on the work one query can cause, whatever is pasted into the box.
@@ -30,7 +31,16 @@ type span struct {
 // isWordRune reports whether r belongs to a word: letters, digits and
 // combining marks (which are dropped from the normalised form).
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	if r < utf8.RuneSelf { // most text: no table to search
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || isMark(r)
+}
+
+// isMark is unicode.IsMark, which searches a table for every rune: no
+// combining mark comes before U+0300, and nearly every rune indexed does.
+func isMark(r rune) bool {
+	return r >= 0x300 && unicode.IsMark(r)
 }
 
 // isJoiner reports whether r, between two words, makes them one compound:
@@ -57,7 +67,7 @@ func isApostrophe(r rune) bool {
 func tokenize(rs []rune) [][]span {
 	var out [][]span
 	var parts []span
-	var buf []rune
+	var buf []byte // the part, normalised, as UTF-8
 	flush := func() {
 		if len(parts) > 0 {
 			out = append(out, parts)
@@ -77,10 +87,14 @@ func tokenize(rs []rune) [][]span {
 		for i < len(rs) {
 			r := rs[i]
 			switch {
-			case unicode.IsMark(r):
+			case isMark(r):
 				exact = false
+			case 'A' <= r && r <= 'Z':
+				buf = append(buf, byte(r)+'a'-'A')
+			case r < utf8.RuneSelf && isWordRune(r):
+				buf = append(buf, byte(r))
 			case isWordRune(r):
-				buf = append(buf, unicode.ToLower(r))
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			case isApostrophe(r) && i+1 < len(rs) && isWordRune(rs[i+1]) && len(buf) > 0:
 				exact = false
 			default:
@@ -91,7 +105,7 @@ func tokenize(rs []rune) [][]span {
 		if len(buf) > 0 {
 			parts = append(parts, span{norm: string(buf), start: start, end: i, exact: exact})
 		}
-		if len(buf) > 0 && i+1 < len(rs) && isJoiner(rs[i]) && isWordRune(rs[i+1]) && !unicode.IsMark(rs[i+1]) {
+		if len(buf) > 0 && i+1 < len(rs) && isJoiner(rs[i]) && isWordRune(rs[i+1]) && !isMark(rs[i+1]) {
 			i++ // the joiner; the next part continues this compound
 			continue
 		}

@@ -17,21 +17,21 @@ type Footer struct {
 // Render draws the footer.
 func (f *Footer) Render() app.UI {
 	d := f.Dir
-	return app.Elem("footer").Class("govuk-footer").Body(
-		app.Div().Class("govuk-width-container").Body(
-			app.Elem("p").Body(
-				app.Text("From the GOV.UK developer manual page "),
-				app.Elem("a").Attr("href", d.PageURL).Text(d.Title),
-				app.Text(". Page owner: "+d.Owner+"."),
-			),
-			app.If(d.Source.Commit != "", func() app.UI {
-				return app.Elem("p").Class("govuk-footer__source").Body(
-					app.Text("Teams, repos and manual pages as of "),
-					app.Elem("a").Attr("href", directory.DocsRepoURL+"/commit/"+d.Source.Commit).Text("govuk-developer-docs "+d.Source.Commit),
-					app.If(d.Source.Date != "", func() app.UI { return app.Text(" (" + d.Source.Date + ")") }),
-					app.Text("."),
-				)
-			}),
-		),
-	)
+	paras := []app.UI{app.Elem("p").Body(
+		app.Text("From the GOV.UK developer manual page "),
+		app.Elem("a").Attr("href", d.PageURL).Text(d.Title),
+		app.Text(". Page owner: "+d.Owner+"."),
+	)}
+	if src := d.Source; src.Commit != "" {
+		date := ""
+		if src.Date != "" {
+			date = " (" + src.Date + ")"
+		}
+		paras = append(paras, app.Elem("p").Class("govuk-footer__source").Body(
+			app.Text("Teams, repos and manual pages as of "),
+			app.Elem("a").Attr("href", directory.DocsRepoURL+"/commit/"+src.Commit).Text("govuk-developer-docs "+src.Commit),
+			app.Text(date+"."),
+		))
+	}
+	return app.Elem("footer").Class("govuk-footer").Body(app.Div().Class("govuk-width-container").Body(paras...))
 }

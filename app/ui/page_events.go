@@ -52,6 +52,7 @@ func (p *Page) setQuery(ctx app.Context, q string) {
 	ctx.After(announceDelay, func(ctx app.Context) {
 		if typed == p.typed {
 			p.status = p.summary()
+			collectWhenIdle()
 		}
 	})
 	// Keep the answer shareable: the address carries the query.

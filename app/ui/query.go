@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/alphagov/askforhelp/app/search"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -19,7 +18,7 @@ import (
 func QueryFromAddress(raw string) string {
 	var b strings.Builder
 	n := 0
-	for _, r := range strings.ToValidUTF8(raw, string(utf8.RuneError)) {
+	for _, r := range raw { // each byte that is not UTF-8 is utf8.RuneError
 		if n == search.MaxQueryRunes {
 			break
 		}

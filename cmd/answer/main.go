@@ -19,7 +19,7 @@ import (
 func main() {
 	d := directory.Seed
 	eng := search.New(d)
-	eng.Search("warm up", 1) // compile the search's code before the first question
+	eng.WarmUp() // compile the search's code before the first question
 	js.Global().Set("askforhelpAnswer", js.FuncOf(func(this js.Value, args []js.Value) any {
 		return answer(d, eng, args[0])
 	}))
