@@ -522,3 +522,27 @@ func TestDocsAnswers(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(srv.URL+"/embed"), waitWasm())
 	ask("offline /embed")
 }
+
+// TestInstallButtonShiftsNothing: the Install button appears once the
+// browser offers to install the app, after the page is shown; the header
+// keeps room for it, so nothing below moves when it comes (it shifted the
+// page by 35 px, a layout shift the hand-over tests saw under load).
+func TestInstallButtonShiftsNothing(t *testing.T) {
+	base := startServer(t, nil, nil)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(base+"/"), waitWasm())
+	shift := eval[float64](t, ctx, `(() => {
+		const main = document.getElementById("main");
+		let b = document.querySelector(".govuk-header__install");
+		if (b) b.remove();
+		const without = main.getBoundingClientRect().top;
+		b = document.createElement("button");
+		b.className = "govuk-button govuk-button--secondary govuk-header__install";
+		b.textContent = "Install";
+		document.querySelector(".govuk-header .govuk-width-container").appendChild(b);
+		return main.getBoundingClientRect().top - without;
+	})()`)
+	if shift != 0 {
+		t.Errorf("the Install button moved the page down by %.0f px", shift)
+	}
+}
