@@ -207,7 +207,7 @@ func TestTypingBeforeWasm(t *testing.T) {
 	cls := eval[float64](t, ctx, `window.__cls`)
 	t.Logf("cumulative layout shift: %.4f", cls)
 	if cls > 0 {
-		t.Errorf("the layout shifted when the wasm started: CLS %.4f, want 0", cls)
+		t.Errorf("the layout shifted when the wasm started: CLS %.4f, want 0: %v", cls, eval[[]string](t, ctx, `window.__shifts`))
 	}
 }
 
@@ -286,9 +286,14 @@ document.addEventListener("DOMContentLoaded", () => {
 
 // clsObserver sums layout shifts not caused by recent input, as the
 // Cumulative Layout Shift metric does.
-const clsObserver = `window.__cls = 0;
+const clsObserver = `window.__cls = 0; window.__shifts = [];
 new PerformanceObserver(list => {
-  for (const e of list.getEntries()) { if (!e.hadRecentInput) window.__cls += e.value; }
+  for (const e of list.getEntries()) {
+    if (e.hadRecentInput) continue;
+    window.__cls += e.value;
+    window.__shifts.push(Math.round(e.startTime) + "ms " + e.value.toFixed(4) + ": " + (e.sources || []).map(s => s.node ?
+      (s.node.id || s.node.className || s.node.nodeName) + " " + JSON.stringify(s.previousRect) + " -> " + JSON.stringify(s.currentRect) : "?").join(", "));
+  }
 }).observe({type: "layout-shift", buffered: true});`
 
 // TestAccessibility: axe-core finds no WCAG 2.2 A/AA or best-practice
