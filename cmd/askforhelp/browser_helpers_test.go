@@ -208,7 +208,11 @@ func poll(expr string, timeout time.Duration) chromedp.Action[chromedp.Void] {
 			if err == nil {
 				return nil
 			}
-			gone := strings.Contains(err.Error(), "context with specified id") || strings.Contains(err.Error(), "context was destroyed")
+			// A navigation while the page is polled ends the evaluation
+			// with one of these, depending on when it lands: poll the new
+			// page.
+			gone := strings.Contains(err.Error(), "context with specified id") || strings.Contains(err.Error(), "context was destroyed") ||
+				strings.Contains(err.Error(), "Inspected target navigated or closed")
 			if !gone || time.Now().After(deadline) {
 				return fmt.Errorf("waiting for %s: %w", expr, err)
 			}
