@@ -93,42 +93,38 @@ func (p *Page) restoreFocus() {
 	app.Window().Call("queueMicrotask", restore)
 }
 
-// warmUp indexes the directory and runs one search when the browser is
-// idle, so that the first keystroke neither builds the index nor waits for
-// the browser to compile the search's code (it compiles wasm functions on
-// their first call).
+// warmUp indexes the directory and runs searches that take every path of
+// the matcher when the browser is idle, so that the first keystroke neither
+// builds the index nor waits for the browser to compile the search's code
+// (it compiles wasm functions on their first call); then it collects the
+// garbage that made.
 func warmUp() {
-	idle := app.Window().Get("requestIdleCallback")
-	if !idle.Truthy() {
-		return
-	}
-	var warm app.Func
-	warm = app.FuncOf(func(this app.Value, args []app.Value) any {
+	whenIdle(2000, func() {
 		_, eng := current()
 		eng.WarmUp()
 		runtime.GC()
-		warm.Release()
-		return nil
 	})
-	app.Window().Call("requestIdleCallback", warm, map[string]any{"timeout": 2000})
 }
 
 // collectWhenIdle collects garbage once the browser is idle after typing
 // pauses. The wasm's garbage collector runs on the page's one thread: left
 // to itself it starts while someone types (go-app's renders make most of
 // the garbage) and a keystroke's search pays for it, 1-5 ms instead of 0.3.
-func collectWhenIdle() {
-	idle := app.Window().Get("requestIdleCallback")
-	if !idle.Truthy() {
+func collectWhenIdle() { whenIdle(1000, runtime.GC) }
+
+// whenIdle runs f once the browser is idle, or after timeout milliseconds
+// at the latest; not at all where the browser has no requestIdleCallback.
+func whenIdle(timeout int, f func()) {
+	if !app.Window().Get("requestIdleCallback").Truthy() {
 		return
 	}
-	var collect app.Func
-	collect = app.FuncOf(func(this app.Value, args []app.Value) any {
-		runtime.GC()
-		collect.Release()
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		f()
+		cb.Release()
 		return nil
 	})
-	app.Window().Call("requestIdleCallback", collect, map[string]any{"timeout": 1000})
+	app.Window().Call("requestIdleCallback", cb, map[string]any{"timeout": timeout})
 }
 
 // focusOnSlash is a keydown listener on the window: "/" typed outside a
