@@ -14,9 +14,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/alphagov/askforhelp/internal/headless"
 	"net/url"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"time"
@@ -105,34 +105,15 @@ type browser struct {
 // newBrowser starts a headless Chromium with an empty profile in a new
 // temporary folder; close ends it and removes the folder.
 func newBrowser() (*browser, error) {
-	exe := ""
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			exe = p
-			break
-		}
-	}
-	if exe == "" {
-		return nil, errors.New("chromium is not installed: `make deps` installs Debian's chromium package")
+	exe, err := headless.Chromium()
+	if err != nil {
+		return nil, err
 	}
 	profile, err := os.MkdirTemp("", "benchreport-profile-")
 	if err != nil {
 		return nil, err
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1024, 800),
-	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), headless.Options(exe, profile)...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
 	b := &browser{ctx: ctx}
