@@ -53,8 +53,8 @@ func main() {
 		fmt.Fprintf(os.Stderr, "benchreport: unexpected argument %q\n", flag.Arg(0))
 		os.Exit(2)
 	}
-	if *only != "" && *only != "static-answer" {
-		fmt.Fprintf(os.Stderr, "benchreport: --only %q: the only part is \"static-answer\"\n", *only)
+	if *only != "" && *only != "static-answer" && *only != "static-keys" {
+		fmt.Fprintf(os.Stderr, "benchreport: --only %q: the parts are \"static-answer\" and \"static-keys\"\n", *only)
 		os.Exit(2)
 	}
 	ok, err := run()
@@ -116,6 +116,10 @@ func run() (ok bool, err error) {
 	}}
 	if *only == "static-answer" {
 		m.staticAnswer(staticBase)
+		return !m.failed, nil
+	}
+	if *only == "static-keys" {
+		m.staticKeys(staticBase)
 		return !m.failed, nil
 	}
 	if err := m.sizes(s); err != nil {

@@ -235,6 +235,57 @@ func (m *measurer) staticAnswer(base string) {
 	}
 }
 
+// staticKeys is --only static-keys: on the static host, the widget's and
+// the baseline's keystroke → results times once answering, and the
+// widget's search per keystroke (User Timing), as percentiles, with the
+// slowest samples; it writes no report.
+func (m *measurer) staticKeys(base string) {
+	tm := timing{Keystroke: *keystroke, Keys: true}
+	m.runConfigs([]config{
+		{table: "static", page: "widget", mode: "now", url: base + "/", tm: tm},
+		{table: "static", page: "baseline", mode: "now", url: base + "/baseline/", tm: tm},
+	})
+	w, bl := m.rep.Pages["static.widget.now"], m.rep.Pages["static.baseline.now"]
+	var wk, bk, ws []float64
+	for _, r := range w {
+		wk, ws = append(wk, r.Keys...), append(ws, r.Searches...)
+	}
+	for _, r := range bl {
+		bk = append(bk, r.Keys...)
+	}
+	fmt.Printf("\nstatic host, %d / %d runs (widget / baseline)\n", len(w), len(bl))
+	fmt.Printf("%-36s %10s %10s\n", "measure", "widget", "baseline")
+	for _, p := range []float64{50, 95} {
+		fmt.Printf("%-36s %10s %10s\n", fmt.Sprintf("keystroke → results, p%.0f", p), ms(percentile(wk, p)), ms(percentile(bk, p)))
+	}
+	for _, p := range []float64{50, 95} {
+		fmt.Printf("%-36s %10s %10s\n", fmt.Sprintf("search per keystroke, p%.0f", p), ms(percentile(ws, p)), "n/a")
+	}
+	for i, r := range w {
+		fmt.Printf("run %d, searches: %s\n", i, msList(r.Searches))
+	}
+	slices.Sort(wk)
+	slices.Sort(ws)
+	fmt.Printf("slowest keystrokes (of %d): %s\nslowest searches (of %d): %s\n", len(wk), msList(wk[max(0, len(wk)-8):]), len(ws), msList(ws[max(0, len(ws)-8):]))
+	for _, f := range m.rep.Failures {
+		fmt.Println("FAILED RUN", f)
+		m.failed = true
+	}
+}
+
+// msList is durations in milliseconds, to a tenth (the page's clock ticks
+// every 0.1 ms).
+func msList(v []float64) string {
+	var b strings.Builder
+	for i, x := range v {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "%.1f", x)
+	}
+	return b.String()
+}
+
 // med is the median of f over runs, leaving out negative values (not
 // measured).
 func med(runs []pageRun, f func(pageRun) float64) float64 {
