@@ -61,7 +61,7 @@ func TestGoAppShapes(t *testing.T) {
 	// app.js: every edit finds its text once (New fails otherwise), and
 	// the served script has the edits.
 	js := string(s.files["/app.js"].body)
-	for _, want := range []string{startGate, `fetch("/web/app.wasm")`, "askforhelpGate.then(goappInitWebAssembly)"} {
+	for _, want := range []string{startGate, `fetch("/web/app.wasm")`, "askforhelpGate.then(goappInitWebAssembly)", `go.env = { GOGC: "` + appGOGC + `" };`} {
 		if !strings.Contains(js, want) {
 			t.Errorf("app.js lacks %q", want)
 		}

@@ -19,9 +19,20 @@ import (
 func main() {
 	d := directory.Seed
 	eng := search.New(d)
-	eng.WarmUp() // compile the search's code before the first question
+	// The first question waits for nothing but the index: the search's
+	// code is compiled (Engine.WarmUp) once it is answered, before the
+	// next keystroke's question, rather than on the first answer's path.
+	warm := false
 	js.Global().Set("askforhelpAnswer", js.FuncOf(func(this js.Value, args []js.Value) any {
-		return answer(d, eng, args[0])
+		a := answer(d, eng, args[0])
+		if !warm {
+			warm = true
+			js.Global().Call("setTimeout", js.FuncOf(func(js.Value, []js.Value) any {
+				eng.WarmUp()
+				return nil
+			}), 0)
+		}
+		return a
 	}))
 	select {}
 }
