@@ -62,7 +62,10 @@
   var ANNOUNCE = 600; // as the app's announceDelay
   var WATCH = 200; // as the app's watchEvery
   var box = document.getElementById("q");
-  var layout = document.querySelector(".layout");
+  // The answer and the list of every team are slots (app/ui/slot.go) whose
+  // children are app/view's HTML, drawn by the app and by this script alike.
+  var answerSlot = document.getElementById("answer");
+  var browseSlot = document.getElementById("teams"); // none in the embedded view
   var status = document.getElementById("status");
   function started() {
     return document.getElementById("app-wasm-loader") === null;
@@ -79,7 +82,6 @@
   var quiet = 0; // the app's start timer
   var watching = 0;
   var lastValue = box ? box.value : "";
-  var embedded = document.querySelector(".app--embed") !== null;
 
   function startApp() {
     clearTimeout(quiet);
@@ -94,7 +96,7 @@
   function ask(extra) {
     // Every team is listed when nothing is typed, as the app does, but
     // not in the embedded view (app/ui/page.go leaves it out there).
-    var browse = box.value.trim() === "" && !embedded && !layout.querySelector(":scope > .browse");
+    var browse = box.value.trim() === "" && browseSlot !== null && browseSlot.firstElementChild === null;
     var req = { n: ++asked, q: box.value, active: active, copied: copied, browse: browse };
     for (var k in extra || {}) {
       req[k] = extra[k];
@@ -105,16 +107,17 @@
     return shown !== null && shown.q === box.value;
   }
   function show(a) {
-    var old = layout.querySelector(":scope > .answer, :scope > #results");
-    if (old) {
-      old.insertAdjacentHTML("beforebegin", a.html);
-      old.remove();
+    if (shown === null || shown.html !== a.html) {
+      answerSlot.innerHTML = a.html;
     }
-    var browse = layout.querySelector(":scope > .browse");
-    if (a.q.trim() !== "" && browse) {
-      browse.remove();
-    } else if (a.q.trim() === "" && !browse && a.browse) {
-      layout.insertAdjacentHTML("beforeend", a.browse);
+    if (browseSlot !== null) {
+      if (a.q.trim() !== "") {
+        if (browseSlot.firstChild) {
+          browseSlot.textContent = "";
+        }
+      } else if (a.browse) {
+        browseSlot.innerHTML = a.browse;
+      }
     }
     box.setAttribute("aria-expanded", a.count > 0 ? "true" : "false");
     if (a.active >= 0) {
@@ -319,7 +322,7 @@
   // before this script ran is handled now, in order.
   var early = window.askforhelpAnswerer;
   window.askforhelpAnswerer = undefined;
-  if (box && layout && status && !started() && typeof askforhelpStart === "function" && early) {
+  if (box && answerSlot && status && !started() && typeof askforhelpStart === "function" && early) {
     askforhelpHeld = true;
     window.askforhelpAnnounce = function () {
       return announce !== -1 && announce !== 0; // a count still to say
@@ -343,8 +346,8 @@
       if (document.activeElement === box) {
         watch();
       }
-      layout.addEventListener("mousedown", onMouseDown);
-      layout.addEventListener("click", onClick);
+      answerSlot.addEventListener("mousedown", onMouseDown);
+      answerSlot.addEventListener("click", onClick);
       if (typeof askforhelpStarted === "object") {
         askforhelpStarted.then(function () {
           setTimeout(handOver, 0);

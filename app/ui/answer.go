@@ -10,9 +10,10 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Answer is the answer to a query, as app/view draws it (view.Answer): the
-// card of the selected team and the listbox of every team that matches,
-// with the handlers of a click on an option and on the card's Copy button.
+// Answer is the slot (slot.go) of the answer to a query, as app/view draws
+// it (view.Answer): the card of the selected team and the listbox of every
+// team that matches. It hands a click on an option and on the card's Copy
+// button to the page.
 type Answer struct {
 	app.Compo
 
@@ -28,48 +29,53 @@ type Answer struct {
 	Copied string
 	// OnSelect is called with an option's index when it is clicked.
 	OnSelect func(ctx app.Context, i int)
-	// OnCopy is called with the text the card's Copy button copies.
-	OnCopy func(ctx app.Context, text string)
+	// OnCopy is called when the card's Copy button is pressed.
+	OnCopy func(ctx app.Context)
 }
 
-// Render draws the answer.
+// HTML is the answer's HTML: the slot's children.
+func (a *Answer) HTML() string {
+	return view.Answer(a.Dir, a.Query, a.Results, a.Active, a.Copied).HTML()
+}
+
+// Render draws the slot, with the answer in it on the server.
 func (a *Answer) Render() app.UI {
-	return toUI(view.Answer(a.Dir, a.Query, a.Results, a.Active, a.Copied), a.attach)
-}
-
-// attach gives an option and the Copy button their handlers.
-//
-// The handlers read the component's fields, and the option's index from
-// its ID, when the event comes, never values captured when they were
-// rendered: when a render brings an element a handler made by the same
-// code, go-app keeps the first one (eventHandler.Equal in go-app v10's
-// event.go compares handlers by code pointer), so a captured channel would
-// be the first one the card showed. TestCopyCopiesShownChannel (a browser
-// test) fails when this breaks.
-func (a *Answer) attach(act view.Action, e app.HTMLElem) app.HTMLElem {
-	switch act {
-	case view.Select:
-		// The option takes no focus from the search box, or the keys
-		// would stop working: the page's body would have the focus.
-		return e.OnMouseDown(preventDefault).OnClick(a.onSelect)
-	case view.Copy:
-		return e.OnClick(a.onCopy)
+	html := ""
+	if !app.IsClient {
+		html = a.HTML()
 	}
-	return e
+	return slot(view.AnswerSlotID, "answer-slot", html).OnMouseDown(a.onMouseDown).OnClick(a.onClick)
 }
 
-func preventDefault(ctx app.Context, e app.Event) { e.PreventDefault() }
-
-func (a *Answer) onSelect(ctx app.Context, e app.Event) {
-	i, err := strconv.Atoi(strings.TrimPrefix(ctx.JSSrc().Get("id").String(), view.OptionID))
-	if err == nil && i >= 0 && i < len(a.Results) {
-		a.OnSelect(ctx, i)
+// onMouseDown keeps the focus in the search box when an option is
+// clicked, or the keys would stop working: the page's body would have it.
+func (a *Answer) onMouseDown(ctx app.Context, e app.Event) {
+	if closest(e, view.OptionSelector).Truthy() {
+		e.PreventDefault()
 	}
 }
 
-// onCopy copies the channel the card shows.
-func (a *Answer) onCopy(ctx app.Context, e app.Event) {
-	if len(a.Results) > 0 {
-		a.OnCopy(ctx, a.Results[max(a.Active, 0)].Contact.Channel)
+// onClick selects a clicked option, or copies the channel the card shows.
+// What is clicked is read from the event's target when it comes: the slot's
+// children are drawn without go-app, and have no handlers of their own.
+func (a *Answer) onClick(ctx app.Context, e app.Event) {
+	if o := closest(e, view.OptionSelector); o.Truthy() {
+		if i, err := strconv.Atoi(strings.TrimPrefix(o.Get("id").String(), view.OptionID)); err == nil && a.OnSelect != nil {
+			a.OnSelect(ctx, i)
+		}
+		return
 	}
+	if closest(e, view.CopySelector).Truthy() && a.OnCopy != nil {
+		a.OnCopy(ctx)
+	}
+}
+
+// closest is the event target's nearest ancestor (itself included) that
+// matches selector, or null.
+func closest(e app.Event, selector string) app.Value {
+	t := e.Get("target")
+	if !t.Truthy() || !t.Get("closest").Truthy() {
+		return app.Null()
+	}
+	return t.Call("closest", selector)
 }

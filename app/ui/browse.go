@@ -6,17 +6,31 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Browse lists every team and what it looks after (view.Browse); the page
-// shows it while nothing is typed. As a component of its own, it is drawn
-// once: go-app renders it again only when its fields change.
+// Browse is the slot (slot.go) of the list of every team and what it looks
+// after (view.Browse), which the page shows while nothing is typed.
 type Browse struct {
 	app.Compo
 
 	// Dir is the directory whose teams are listed.
 	Dir *directory.Directory
-	// Entries are the directory's teams (directory.Entries).
+	// Entries are the directory's teams (directory.Entries); none: the
+	// slot is empty.
 	Entries []directory.Entry
 }
 
-// Render draws the list.
-func (b *Browse) Render() app.UI { return toUI(view.Browse(b.Dir, b.Entries), nil) }
+// HTML is the list's HTML, "" with no entries.
+func (b *Browse) HTML() string {
+	if len(b.Entries) == 0 {
+		return ""
+	}
+	return view.Browse(b.Dir, b.Entries).HTML()
+}
+
+// Render draws the slot, with the list in it on the server.
+func (b *Browse) Render() app.UI {
+	html := ""
+	if !app.IsClient {
+		html = b.HTML()
+	}
+	return slot(view.BrowseSlotID, "browse-slot", html)
+}

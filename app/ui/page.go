@@ -2,8 +2,10 @@ package ui
 
 import (
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/search"
 	"github.com/alphagov/askforhelp/app/view"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -53,22 +55,67 @@ type Page struct {
 	kept     bool // the live region's text was taken from the page
 	announce bool // the count is still to be said
 	copied   string
-	unwatch  func() // stops watching the search box's value; nil: not watching
+	unwatch  func()    // stops watching the search box's value; nil: not watching
+	drawn    [2]string // what draw last put in the answer's and the browse slots
 }
+
+// slots are the answer and the list of every team as the page's state has
+// them: the list only while nothing is typed, and never in the embed view.
+func (p *Page) slots(d *directory.Directory, eng *search.Engine) (*Answer, *Browse) {
+	a := &Answer{Dir: d, Query: p.query, Results: p.results, Active: p.active, Copied: p.copied, OnSelect: p.onSelect, OnCopy: p.onCopy}
+	b := &Browse{Dir: d}
+	if strings.TrimSpace(p.query) == "" && !p.Embed {
+		b.Entries = eng.Entries()
+	}
+	return a, b
+}
+
+// draw fills the answer's and the browse slots with what the page's state
+// says, at once (slot.go): call it wherever that state changes. Nothing in
+// the page does on the server, where Render fills them.
+func (p *Page) draw() {
+	if !app.IsClient {
+		return
+	}
+	a, b := p.slots(current())
+	p.drawn[0] = fillSlot(view.AnswerSlotID, a.HTML(), p.drawn[0])
+	p.drawn[1] = fillSlot(view.BrowseSlotID, browseHTML(b), p.drawn[1])
+}
+
+// browseHTML is b's HTML; the list of every team is the same for every
+// page, so it is drawn once.
+func browseHTML(b *Browse) string {
+	if len(b.Entries) == 0 {
+		return ""
+	}
+	browseOnce.Do(func() { browseDrawn = b.HTML() })
+	return browseDrawn
+}
+
+var (
+	browseOnce  sync.Once
+	browseDrawn string
+)
 
 // Render draws the page.
 func (p *Page) Render() app.UI {
 	d, eng := current()
 	// The escalation order comes right after the answer, so that it is
 	// always near; on wide screens it sits beside the answer.
+	// In the browser the answer's and the browse slots are drawn by draw,
+	// not by go-app (slot.go): their components get only the handlers.
+	answer, browse := &Answer{OnSelect: p.onSelect, OnCopy: p.onCopy}, &Browse{}
+	if !app.IsClient {
+		answer, browse = p.slots(d, eng)
+	}
 	layout := []app.UI{
 		&SearchBox{Query: p.query, Expanded: len(p.results) > 0, Active: p.active, OnInput: p.onInput, OnKeyDown: p.onKeyDown, OnFocus: p.onFocus, OnBlur: p.onBlur},
 		&LiveRegion{Text: p.status},
-		&Answer{Dir: d, Query: p.query, Results: p.results, Active: p.active, Copied: p.copied, OnSelect: p.onSelect, OnCopy: p.onCopy},
+		answer,
 		app.If(len(d.Escalation) > 0, func() app.UI { return &Escalation{Dir: d} }),
 	}
-	if strings.TrimSpace(p.query) == "" && !p.Embed {
-		layout = append(layout, &Browse{Dir: d, Entries: eng.Entries()})
+	if !p.Embed {
+		layout = append(layout, browse)
 	}
 	body := []app.UI{
 		toUI(view.NewTabNote(), nil),

@@ -22,31 +22,38 @@ func (p *Page) open(i int) {
 	p.status = view.Opened(p.results[i])
 }
 
-// scrollToOption scrolls option i into view once it is drawn highlighted:
-// the focus stays in the search box, so the browser would not.
-func scrollToOption(ctx app.Context, i int) {
-	ctx.Defer(func(ctx app.Context) {
-		if o := app.Window().GetElementByID(optionID + strconv.Itoa(i)); o.Truthy() {
-			o.Call("scrollIntoView", map[string]any{"block": "nearest"})
-		}
-	})
+// scrollToOption scrolls option i into view (draw has drawn it
+// highlighted): the focus stays in the search box, so the browser would not.
+func scrollToOption(i int) {
+	if o := app.Window().GetElementByID(optionID + strconv.Itoa(i)); o.Truthy() {
+		o.Call("scrollIntoView", map[string]any{"block": "nearest"})
+	}
 }
 
 // onSelect makes option i the active one, as clicking it does, and keeps
 // the focus in the search box (a touch moves it).
 func (p *Page) onSelect(ctx app.Context, i int) {
+	if i < 0 || i >= len(p.results) {
+		return
+	}
 	p.active = i
+	p.draw()
 	app.Window().GetElementByID(inputID).Call("focus")
 }
 
-// onCopy puts text on the clipboard and says so.
-func (p *Page) onCopy(ctx app.Context, text string) {
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
-		p.copied = view.CopyUnavailable
+// onCopy puts the channel the card shows on the clipboard and says so.
+func (p *Page) onCopy(ctx app.Context) {
+	if len(p.results) == 0 {
 		return
 	}
-	clip.Call("writeText", text)
-	p.copied = view.Copied(text)
-	p.status = p.copied
+	text := p.results[max(p.active, 0)].Contact.Channel
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if clip.Truthy() {
+		clip.Call("writeText", text)
+		p.copied = view.Copied(text)
+		p.status = p.copied
+	} else {
+		p.copied = view.CopyUnavailable
+	}
+	p.draw()
 }

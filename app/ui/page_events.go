@@ -47,6 +47,7 @@ func (p *Page) setQuery(ctx app.Context, q string) {
 		return
 	}
 	p.run(q)
+	p.draw()
 	p.typed++
 	typed := p.typed
 	ctx.After(announceDelay, func(ctx app.Context) {
@@ -74,7 +75,8 @@ func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
 		if n > 0 {
 			e.PreventDefault()
 			p.active = (p.active + 1) % n
-			scrollToOption(ctx, p.active)
+			p.draw()
+			scrollToOption(p.active)
 		}
 	case "ArrowUp", "Up":
 		if n > 0 {
@@ -84,7 +86,8 @@ func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
 			} else {
 				p.active--
 			}
-			scrollToOption(ctx, p.active)
+			p.draw()
+			scrollToOption(p.active)
 		}
 	case "Enter":
 		if n == 0 {
@@ -96,6 +99,7 @@ func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
 		e.PreventDefault()
 		ctx.JSSrc().Set("value", "")
 		p.run("")
+		p.draw()
 		p.status = ""
 		app.Window().Get("history").Call("replaceState", nil, "", ctx.Page().URL().Path)
 	}

@@ -51,16 +51,20 @@ func (p *Page) OnNav(ctx app.Context) {
 	if p.query == "" {
 		p.query = QueryFromAddress(ctx.Page().URL().Query().Get("q"))
 		p.run(p.query)
+		p.draw()
 	}
 	if !p.kept {
 		p.status = p.summary()
 	}
 }
 
-// OnMount puts the focus back where it was before the app started, says
+// OnMount draws the answer and the list of every team into their slots
+// (slot.go: go-app mounted them empty, and the browser has not painted
+// since), puts the focus back where it was before the app started, says
 // the count if page.js had not yet, warms the search up, and lets "/" focus
 // the search box from anywhere.
 func (p *Page) OnMount(ctx app.Context) {
+	p.draw()
 	if p.focused {
 		p.restoreFocus()
 	}

@@ -13,6 +13,18 @@ const (
 	StatusID  = "status"  // the live region
 	OptionID  = "result-" // an option's ID is OptionID and its index; its card's link adds "-link"
 	NewTabID  = "new-tab" // what links that open a new tab are described by
+	// The two slots whose children are this package's HTML, drawn by the
+	// app and by the small wasm that answers before it starts alike: the
+	// answer (Answer), and every team (Browse) while nothing is typed.
+	AnswerSlotID = "answer"
+	BrowseSlotID = "teams"
+)
+
+// Selectors of the elements in an answer that act on a click: an option
+// (its index is in its ID, after OptionID) and the card's Copy button.
+const (
+	OptionSelector = "[role=option]"
+	CopySelector   = ".card__copy"
 )
 
 // askLink says where to ask: the channel (linked, in a new tab), else the

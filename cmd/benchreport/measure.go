@@ -262,7 +262,7 @@ func (m *measurer) staticKeys(base string) {
 		fmt.Printf("%-36s %10s %10s\n", fmt.Sprintf("search per keystroke, p%.0f", p), ms(percentile(ws, p)), "n/a")
 	}
 	for i, r := range w {
-		fmt.Printf("run %d, searches: %s\n", i, msList(r.Searches))
+		fmt.Printf("run %d, searches: %s\n       keystrokes: %s\n", i, msList(r.Searches), msList(r.Keys))
 	}
 	slices.Sort(wk)
 	slices.Sort(ws)
