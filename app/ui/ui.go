@@ -1,9 +1,12 @@
 // Package ui holds the go-app components of the "Ask for help" widget: the
-// page, the search box (a combobox), the answer, the results, the contact
-// cards, the escalation order and the embed view.
+// page, the search box (a combobox), the live region, the answer's and the
+// browse slots, the escalation order, the header, footer and update notice,
+// and the embed view.
 //
 // The same components render on the server (prerendered HTML that works
-// without WebAssembly, including results for /?q=) and in the browser.
+// without WebAssembly, including results for /?q=) and in the browser. The
+// answer and the list of every team are app/view's HTML in slots that the
+// page fills itself in the browser, at once on each keystroke (slot.go).
 package ui
 
 import (
