@@ -25,14 +25,17 @@ func slot(id, class, html string) app.HTMLDiv {
 }
 
 // fillSlot makes html the children of slot id, unless they already are
-// (was is what it last drew there); it returns what the slot now holds.
+// (was is what it last drew there, and the slot still holds something if
+// that was something: a slot go-app drew anew is empty); it returns what
+// the slot now holds.
 func fillSlot(id, html, was string) string {
-	if html == was {
+	s := app.Window().GetElementByID(id)
+	if !s.Truthy() {
 		return was
 	}
-	if s := app.Window().GetElementByID(id); s.Truthy() {
-		s.Set("innerHTML", html)
-		return html
+	if html == was && (html == "" || s.Get("firstChild").Truthy()) {
+		return was
 	}
-	return was
+	s.Set("innerHTML", html)
+	return html
 }
