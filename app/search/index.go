@@ -28,14 +28,25 @@ import (
 //	stems, byLen, byStemLen: each a number of groups, then each group's
 //	       size and word ids (the groups' keys are those of their first word)
 //	fields: n, the number of tokens, then each field's tokens: a count,
-//	       then for each its word,
-//	       start, end - start, pos and flags (1 exact, 2 joined)
+//	       then for each its flags (tokenExact...), its word, its start
+//	       (zigzag, less the previous token's end), then end - start
+//	       unless tokenWordLen, and pos unless tokenSamePos or tokenNextPos:
+//	       small numbers, mostly one byte each, for a smaller answer.wasm
 //	names: n, then each name
 //
 // What is cheap to derive is not stored: the fields themselves (walked
 // from the directory as New does), runes and masks, the stop words (from
 // the vocabulary), the dictionary and the postings.
-const indexVersion = 1
+const indexVersion = 2
+
+// Flags of a token in an index.
+const (
+	tokenExact   = 1 << iota // token.exact
+	tokenJoined              // token.joined
+	tokenWordLen             // end - start is the word's length in runes
+	tokenSamePos             // pos is the previous token's (0 for the first)
+	tokenNextPos             // pos is the previous token's + 1
+)
 
 // MarshalIndex writes e's index, for LoadIndex. It is a function, not a
 // method: go-app's use of reflection keeps every exported method of a type
@@ -76,19 +87,36 @@ func MarshalIndex(e *Engine) []byte {
 	for fi := range e.fields {
 		ts := e.fieldTokens(&e.fields[fi])
 		num(len(ts))
+		var end int32
+		var pos uint8
 		for _, t := range ts {
 			flags := 0
 			if t.exact {
-				flags |= 1
+				flags |= tokenExact
 			}
 			if t.joined {
-				flags |= 2
+				flags |= tokenJoined
 			}
-			num(int(t.word))
-			num(int(t.start))
-			num(int(t.end - t.start))
-			num(int(t.pos))
+			if int(t.end-t.start) == len(e.words[t.word].runes) {
+				flags |= tokenWordLen
+			}
+			switch t.pos {
+			case pos:
+				flags |= tokenSamePos
+			case pos + 1:
+				flags |= tokenNextPos
+			}
 			num(flags)
+			num(int(t.word))
+			d := t.start - end
+			num(int(uint32(d<<1) ^ uint32(d>>31))) // zigzag
+			if flags&tokenWordLen == 0 {
+				num(int(t.end - t.start))
+			}
+			if flags&(tokenSamePos|tokenNextPos) == 0 {
+				num(int(t.pos))
+			}
+			end, pos = t.end, t.pos
 		}
 	}
 	names := make([]string, 0, len(e.names))
@@ -318,16 +346,32 @@ func LoadIndex(d *directory.Directory, index string) (*Engine, error) {
 			r.err = errIndex
 			return
 		}
+		var end int32
+		var pos uint8
 		for range r.num() {
-			t := token{word: int32(r.below(n)), start: int32(r.num())}
-			t.end = t.start + int32(r.num())
-			t.pos = uint8(r.below(maxPos + 1))
-			flags := r.below(4)
-			t.exact, t.joined = flags&1 != 0, flags&2 != 0
+			flags := r.below(tokenNextPos << 1)
+			t := token{word: int32(r.below(n)), exact: flags&tokenExact != 0, joined: flags&tokenJoined != 0}
+			z := uint32(r.num())
+			t.start = end + (int32(z>>1) ^ -int32(z&1)) // zigzag
+			switch {
+			case flags&tokenWordLen != 0:
+				t.end = t.start + int32(len(e.words[t.word].runes))
+			default:
+				t.end = t.start + int32(r.num())
+			}
+			switch {
+			case flags&tokenSamePos != 0:
+				t.pos = pos
+			case flags&tokenNextPos != 0:
+				t.pos = pos + 1
+			default:
+				t.pos = uint8(r.below(maxPos + 1))
+			}
 			if r.err != nil {
 				return
 			}
 			e.tokens = append(e.tokens, t)
+			end, pos = t.end, t.pos
 		}
 	}
 	for ei := range e.entries { // as New does

@@ -78,7 +78,7 @@ func TestLoadIndexRefuses(t *testing.T) {
 		{"one byte short", directory.Seed, index[:len(index)-1]},
 		{"a byte more", directory.Seed, index + "\x00"},
 		{"empty", directory.Seed, ""},
-		{"other version", directory.Seed, "\x02" + index[1:]},
+		{"other version", directory.Seed, "\x7f" + index[1:]},
 	}
 	for _, tt := range tests {
 		if e, err := LoadIndex(tt.d, tt.index); err == nil || e != nil {
