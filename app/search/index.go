@@ -341,7 +341,7 @@ func LoadIndex(d *directory.Directory, index string) (*Engine, error) {
 	}
 	e.fields = make([]field, 0, nFields)
 	e.tokens = make([]token, 0, nTokens)
-	e.load = func(f *field) {
+	e.load = func() {
 		if r.err != nil || len(e.fields) == nFields {
 			r.err = errIndex
 			return

@@ -81,7 +81,7 @@ type Engine struct {
 	names map[string]bool
 	// load reads the tokens of each field from an index, in LoadIndex,
 	// rather than tokenizing its text.
-	load func(*field)
+	load func()
 }
 
 // field is one searchable text of an entry.
@@ -328,7 +328,7 @@ func (e *Engine) addEntry(ei int32) {
 func (e *Engine) addField(f field) {
 	f.t0 = int32(len(e.tokens))
 	if e.load != nil {
-		e.load(&f)
+		e.load()
 		f.t1 = int32(len(e.tokens))
 		e.fields = append(e.fields, f)
 		return
