@@ -15,7 +15,7 @@ FUSE    := .cache/npm/node_modules/fuse.js/dist/fuse.min.mjs
 FUSE_VERSION := 7.5.0
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build wasm data static bench clean deps screenshot
+.PHONY: run test build wasm data index static bench clean deps screenshot
 
 ## run: build the WebAssembly client and the server, then serve on ADDR.
 run: build
@@ -70,9 +70,17 @@ test: deps $(WASM).br $(ANSWER).br
 	$(GO) test ./...
 
 ## data: regenerate the embedded data (app/directory/seed_gen.go and the
-## trimmed copy of the docs beside it) from DOCS, a govuk-developer-docs checkout.
+## trimmed copy of the docs beside it) from DOCS, a govuk-developer-docs
+## checkout, then the index of it (make index).
 data:
 	$(GO) run ./cmd/askforhelp data --docs $(DOCS) --generate app/directory
+	$(GO) generate ./app/search/seedindex
+
+## index: regenerate the search index of the embedded data that the small
+## answerer reads (app/search/seedindex/index_gen.go), after a change to the
+## vocabulary or to how the search indexes; make data runs it too.
+index:
+	$(GO) generate ./app/search/seedindex
 
 ## screenshot: the README's pictures of the answers for "database migration" and "whitehall".
 screenshot: deps wasm

@@ -59,8 +59,21 @@ func BenchmarkSearchSynthetic(b *testing.B) {
 
 // BenchmarkNew is the cost of indexing the seed directory.
 func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
 	for b.Loop() {
 		New(directory.Seed)
+	}
+}
+
+// BenchmarkLoadIndex is the cost of reading the seed directory's engine
+// from its index (what cmd/answer does) rather than indexing it (New).
+func BenchmarkLoadIndex(b *testing.B) {
+	index := string(MarshalIndex(New(directory.Seed)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LoadIndex(directory.Seed, index); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

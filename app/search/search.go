@@ -79,6 +79,9 @@ type Engine struct {
 	// names are the repos' and apps' names, their words run together
 	// ("signon", "emailalertapi"): proper names, never synonyms.
 	names map[string]bool
+	// load reads the tokens of each field from an index, in LoadIndex,
+	// rather than tokenizing its text.
+	load func()
 }
 
 // field is one searchable text of an entry.
@@ -289,11 +292,15 @@ func (e *Engine) addEntry(ei int32) {
 	for _, i := range en.Repos {
 		r := &d.Repos[i]
 		add(FieldRepo, i, r.Name, weightRepo)
-		e.names[runTogether(r.Name)] = true
+		if e.load == nil { // else the index holds them
+			e.names[runTogether(r.Name)] = true
+		}
 		for _, a := range r.Apps {
 			if a != r.Name {
 				add(FieldApp, i, a, weightRepo)
-				e.names[runTogether(a)] = true
+				if e.load == nil {
+					e.names[runTogether(a)] = true
+				}
 			}
 		}
 		add(FieldRepoType, i, r.Type, weightRepoType)
@@ -320,6 +327,12 @@ func (e *Engine) addEntry(ei int32) {
 // "helps") but only match by stem: see matchWord.
 func (e *Engine) addField(f field) {
 	f.t0 = int32(len(e.tokens))
+	if e.load != nil {
+		e.load()
+		f.t1 = int32(len(e.tokens))
+		e.fields = append(e.fields, f)
+		return
+	}
 	addToken := func(norm string, start, end int, pos int32, exact, joined bool) bool {
 		if runeLen(norm) < 2 {
 			return false
