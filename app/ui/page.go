@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -80,6 +81,16 @@ func (p *Page) draw() {
 	a, b := p.slots(current())
 	p.drawn[0] = fillSlot(view.AnswerSlotID, a.HTML(), p.drawn[0])
 	p.drawn[1] = fillSlot(view.BrowseSlotID, browseHTML(b), p.drawn[1])
+	// The search box's state goes with the listbox it describes, now: go-app
+	// writes the same values with its next render (SearchBox).
+	if in := app.Window().GetElementByID(inputID); in.Truthy() {
+		in.Call("setAttribute", "aria-expanded", strconv.FormatBool(len(p.results) > 0))
+		if p.active >= 0 {
+			in.Call("setAttribute", "aria-activedescendant", optionID+strconv.Itoa(p.active))
+		} else {
+			in.Call("removeAttribute", "aria-activedescendant")
+		}
+	}
 }
 
 // browseHTML is b's HTML; the list of every team is the same for every
