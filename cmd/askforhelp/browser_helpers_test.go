@@ -141,20 +141,10 @@ func newBrowser(t *testing.T) context.Context {
 			if err != nil {
 				return
 			}
-			t.Errorf("uncaught exception in the page: %s", exceptionText(ev.ExceptionDetails))
+			t.Errorf("uncaught exception in the page: %s", headless.ExceptionText(ev.ExceptionDetails))
 		}
 	}()
 	return ctx
-}
-
-func exceptionText(d *runtime.ExceptionDetails) string {
-	if d == nil {
-		return "?"
-	}
-	if d.Exception != nil && d.Exception.Description != "" {
-		return d.Exception.Description
-	}
-	return d.Text
 }
 
 // do runs chromedp actions and fails the test on error.

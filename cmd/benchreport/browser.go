@@ -134,7 +134,7 @@ func newBrowser() (*browser, error) {
 				return
 			}
 			b.mu.Lock()
-			b.exceptions = append(b.exceptions, exceptionText(ev.ExceptionDetails))
+			b.exceptions = append(b.exceptions, headless.ExceptionText(ev.ExceptionDetails))
 			b.mu.Unlock()
 		}
 	}()
@@ -149,16 +149,6 @@ func (b *browser) thrown() error {
 		return nil
 	}
 	return fmt.Errorf("uncaught exceptions in the page: %s", strings.Join(b.exceptions, "; "))
-}
-
-func exceptionText(d *runtime.ExceptionDetails) string {
-	if d == nil {
-		return "?"
-	}
-	if d.Exception != nil && d.Exception.Description != "" {
-		return d.Exception.Description
-	}
-	return d.Text
 }
 
 // call sends a DevTools protocol command to the tab.

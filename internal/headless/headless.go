@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os/exec"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -38,4 +39,16 @@ func Options(exe, profile string) []chromedp.ExecAllocatorOption {
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1024, 800),
 	}
+}
+
+// ExceptionText is what an uncaught exception in a page says: its
+// description (the message and the stack), else the DevTools text.
+func ExceptionText(d *runtime.ExceptionDetails) string {
+	if d == nil {
+		return "?"
+	}
+	if d.Exception != nil && d.Exception.Description != "" {
+		return d.Exception.Description
+	}
+	return d.Text
 }
