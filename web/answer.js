@@ -21,6 +21,19 @@ const ready = compiled
     throw err;
   });
 
+// Until the wasm is ready, only the newest question is kept: page.js shows
+// only the answer to the last question it asked, and answering the older
+// ones first (the empty box's, as the page loads) would make the one
+// that counts wait.
+let latest = null;
 onmessage = (e) => {
-  ready.then(() => postMessage(askforhelpAnswer(e.data)));
+  const waiting = latest !== null;
+  latest = e.data;
+  if (!waiting) {
+    ready.then(() => {
+      const q = latest;
+      latest = null;
+      postMessage(askforhelpAnswer(q));
+    });
+  }
 };

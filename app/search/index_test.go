@@ -36,6 +36,7 @@ func TestLoadIndex(t *testing.T) {
 				{"posts", got.posts, want.posts},
 				{"postStart", got.postStart, want.postStart},
 				{"names", got.names, want.names},
+				{"vocabulary", *got.vocab, *want.vocab},
 			} {
 				if !sameState(c.got, c.want) {
 					t.Errorf("%s differ from New's", c.name)

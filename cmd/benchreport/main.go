@@ -53,8 +53,8 @@ func main() {
 		fmt.Fprintf(os.Stderr, "benchreport: unexpected argument %q\n", flag.Arg(0))
 		os.Exit(2)
 	}
-	if *only != "" && *only != "static-answer" && *only != "static-keys" {
-		fmt.Fprintf(os.Stderr, "benchreport: --only %q: the parts are \"static-answer\" and \"static-keys\"\n", *only)
+	if *only != "" && *only != "static-answer" && *only != "static-keys" && *only != "trace" {
+		fmt.Fprintf(os.Stderr, "benchreport: --only %q: the parts are \"static-answer\", \"static-keys\" and \"trace\"\n", *only)
 		os.Exit(2)
 	}
 	ok, err := run()
@@ -117,6 +117,9 @@ func run() (ok bool, err error) {
 	if *only == "static-answer" {
 		m.staticAnswer(staticBase)
 		return !m.failed, nil
+	}
+	if *only == "trace" {
+		return true, traceVisits(staticBase + "/")
 	}
 	if *only == "static-keys" {
 		m.staticKeys(staticBase)
