@@ -14,11 +14,15 @@
 //
 //	benchreport [--out .cache/bench/report.md] [--bin bin/askforhelp] [--web web]
 //	            [--fuse FILE] [--runs 7] [--keystroke 0] [--pause 2s]
-//	            [--only static-answer]
+//	            [--only static-answer|static-keys|trace|floor]
 //
-// --only static-answer is for quick iterations: it measures only the first
-// right answer on the static host (widget and baseline, cold and warm, the
-// query entered at once), prints its medians and writes no report.
+// --only is for quick iterations; it writes no report. static-answer
+// measures only the first right answer on the static host (widget and
+// baseline, cold and warm, the query entered at once) and prints its
+// medians; static-keys, the keystrokes once answering; trace records a
+// cold and a warm visit with Chromium's tracing and prints where the time
+// went; floor times the widget beside the same page whose answerer is a
+// Go wasm that does nothing (./floor).
 package main
 
 import (
@@ -44,7 +48,7 @@ var (
 	runs      = flag.Int("runs", 7, "browser runs per page and way of typing, whose medians the report gives (after one warm-up run)")
 	keystroke = flag.Duration("keystroke", 0, "time between the characters of the query on each visit (0: entered in one input event, as a paste)")
 	pause     = flag.Duration("pause", 2*time.Second, "how long after the search box appears the query is entered on visits \"after a pause\"")
-	only      = flag.String("only", "", "measure only `PART` and write no report: \"static-answer\" is the static host's first right answer, cold and warm, entered at once (no sizes, engine, keystrokes, pause or serve)")
+	only      = flag.String("only", "", "measure only `PART` and write no report: \"static-answer\" (the static host's first right answer, cold and warm, entered at once), \"static-keys\" (keystrokes once answering), \"trace\" (a traced cold and warm visit) or \"floor\" (the widget beside a do-nothing Go wasm answerer)")
 )
 
 func main() {
@@ -53,8 +57,10 @@ func main() {
 		fmt.Fprintf(os.Stderr, "benchreport: unexpected argument %q\n", flag.Arg(0))
 		os.Exit(2)
 	}
-	if *only != "" && *only != "static-answer" && *only != "static-keys" && *only != "trace" {
-		fmt.Fprintf(os.Stderr, "benchreport: --only %q: the parts are \"static-answer\", \"static-keys\" and \"trace\"\n", *only)
+	switch *only {
+	case "", "static-answer", "static-keys", "trace", "floor":
+	default:
+		fmt.Fprintf(os.Stderr, "benchreport: --only %q: the parts are \"static-answer\", \"static-keys\", \"trace\" and \"floor\"\n", *only)
 		os.Exit(2)
 	}
 	ok, err := run()
@@ -120,6 +126,30 @@ func run() (ok bool, err error) {
 	}
 	if *only == "trace" {
 		return true, traceVisits(staticBase + "/")
+	}
+	if *only == "floor" {
+		web, err := floorWeb(*webDir, s.Dir)
+		if err != nil {
+			return false, err
+		}
+		floorSite, err := newSite(siteOptions{Bin: *binFile, Web: web, Fuse: *fuseFile, BenchDir: dir, NoEngine: true})
+		if floorSite != nil {
+			defer floorSite.Close()
+		}
+		if err != nil {
+			return false, err
+		}
+		fh, err := newStaticHost(floorSite.Static)
+		if err != nil {
+			return false, err
+		}
+		floorBase, stop3, err := listen(fh)
+		if err != nil {
+			return false, err
+		}
+		defer stop3()
+		m.floor(staticBase, floorBase)
+		return !m.failed, nil
 	}
 	if *only == "static-keys" {
 		m.staticKeys(staticBase)
