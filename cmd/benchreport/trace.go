@@ -40,6 +40,7 @@ type traceEvent struct {
 	Ph   string          `json:"ph"`
 	Ts   float64         `json:"ts"`
 	Dur  float64         `json:"dur"`
+	TDur float64         `json:"tdur"` // the thread's CPU time, where the trace has it
 	Pid  int             `json:"pid"`
 	Tid  int             `json:"tid"`
 	Args json.RawMessage `json:"args"`
@@ -133,8 +134,9 @@ func traceVisit(ctx context.Context, url string) ([]json.RawMessage, visit, erro
 	return events, v, nil
 }
 
-// summarise prints, per thread, from the navigation on: the busy time in
-// top-level tasks, and the longest events of any kind with their start.
+// summarise prints, per thread, from the navigation on: the time in
+// top-level tasks (wall and CPU), and the longest events of any kind with
+// their start.
 func summarise(raw []json.RawMessage) {
 	var evs []traceEvent
 	names := map[[2]int]string{}
@@ -159,7 +161,8 @@ func summarise(raw []json.RawMessage) {
 	}
 	type thread struct {
 		name  string
-		busy  float64
+		busy  float64 // wall time in top-level tasks
+		cpu   float64 // the thread's CPU time in them
 		top   []traceEvent
 		marks []traceEvent
 	}
@@ -174,8 +177,9 @@ func summarise(raw []json.RawMessage) {
 			th = &thread{name: names[k]}
 			threads[k] = th
 		}
-		if e.Ph == "X" && e.Name == "ThreadControllerImpl::RunTask" || e.Name == "RunTask" {
+		if e.Ph == "X" && (e.Name == "ThreadControllerImpl::RunTask" || e.Name == "ThreadPool_RunTask") {
 			th.busy += e.Dur
+			th.cpu += e.TDur
 		}
 		if e.Ph == "X" && e.Dur >= 3000 {
 			th.top = append(th.top, e)
@@ -194,7 +198,9 @@ func summarise(raw []json.RawMessage) {
 		if len(th.top) == 0 && len(th.marks) == 0 {
 			continue
 		}
-		fmt.Printf("  thread %q (pid %d tid %d): busy %.0f ms in tasks\n", th.name, k[0], k[1], th.busy/1000)
+		// Wall time well over CPU time is a thread that was ready but not
+		// running: waiting for a core, or for a lock.
+		fmt.Printf("  thread %q (pid %d tid %d): %.0f ms in tasks, %.0f ms of them on a CPU\n", th.name, k[0], k[1], th.busy/1000, th.cpu/1000)
 		sort.Slice(th.top, func(i, j int) bool { return th.top[i].Ts < th.top[j].Ts })
 		for _, e := range th.top {
 			fmt.Printf("    %7.1f ms  +%6.1f ms  %s (%s)\n", (e.Ts-t0)/1000, e.Dur/1000, e.Name, e.Cat)
