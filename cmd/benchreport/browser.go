@@ -141,6 +141,14 @@ func newBrowser() (*browser, error) {
 	return b, nil
 }
 
+// addProbe has every document the tab loads run the probe (js/probe.js),
+// told which answer is the right one.
+func (b *browser) addProbe() error {
+	want, _ := json.Marshal(benchAnswer)
+	return chromedp.Do(b.ctx, call(page.AddScriptToEvaluateOnNewDocument,
+		page.AddScriptToEvaluateOnNewDocumentParams{Source: "window.__benchWant = " + string(want) + ";\n" + probeJS}))
+}
+
 // thrown is an error listing the page's uncaught exceptions, if any.
 func (b *browser) thrown() error {
 	b.mu.Lock()
@@ -186,9 +194,7 @@ func runPage(url string, tm timing) (r pageRun, err error) {
 		}
 	}()
 	ctx := b.ctx
-	want, _ := json.Marshal(benchAnswer)
-	if err := chromedp.Do(ctx, call(page.AddScriptToEvaluateOnNewDocument,
-		page.AddScriptToEvaluateOnNewDocumentParams{Source: "window.__benchWant = " + string(want) + ";\n" + probeJS})); err != nil {
+	if err := b.addProbe(); err != nil {
 		return r, err
 	}
 	stop := sampleHeap(ctx)

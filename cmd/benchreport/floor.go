@@ -53,30 +53,21 @@ func (m *measurer) floor(base, floorBase string) {
 	w, f := m.rep.Pages["static.widget.now"], m.rep.Pages["floor.widget.now"]
 	fmt.Printf("\nstatic host, medians of %d / %d runs (widget / the same page with a do-nothing Go wasm answerer)\n", len(w), len(f))
 	fmt.Printf("%-32s %10s %10s %10s\n", "measure", "widget", "floor", "widget−floor")
-	for _, row := range []struct {
-		name string
-		get  func(visit) float64
-	}{
+	answer := figure{"first right answer", func(v visit) float64 { return v.Answer }}
+	eachColdWarm([]figure{
 		{"answerer started", func(v visit) float64 { return v.AnswererStart }},
 		{"answerer ready", func(v visit) float64 { return v.AnswererReady }},
 		{"query entered", func(v visit) float64 { return v.Typed }},
-		{"first right answer", func(v visit) float64 { return v.Answer }},
-	} {
-		for _, cold := range []bool{true, false} {
-			get, name := func(r pageRun) float64 { return row.get(r.Warm) }, "warm: "+row.name
-			if cold {
-				get, name = func(r pageRun) float64 { return row.get(r.Cold) }, "cold: "+row.name
-			}
-			a, b := med(w, get), med(f, get)
-			if row.name == "first right answer" {
-				fmt.Printf("%-32s %10s %10s %10s\n", name, ms(a), "(n/a)", "")
-				continue
-			}
-			fmt.Printf("%-32s %10s %10s %10s\n", name, ms(a), ms(b), ms(a-b))
+		answer,
+	}, func(name string, row figure, get func(pageRun) float64) {
+		a := med(w, get)
+		if row.name == answer.name {
+			// The floor's right answer is go-app's, not its answerer's.
+			fmt.Printf("%-32s %10s %10s %10s\n", name, ms(a), "(n/a)", "")
+			return
 		}
-	}
-	for _, f := range m.rep.Failures {
-		fmt.Println("FAILED RUN", f)
-		m.failed = true
-	}
+		b := med(f, get)
+		fmt.Printf("%-32s %10s %10s %10s\n", name, ms(a), ms(b), ms(a-b))
+	})
+	m.printFailures()
 }

@@ -80,18 +80,7 @@ func pauseText() string { return (*pause).String() }
 // is broken or a run failed.
 func run() (ok bool, err error) {
 	dir := filepath.Dir(*outFile)
-	s, err := newSite(siteOptions{Bin: *binFile, Web: *webDir, Fuse: *fuseFile, BenchDir: dir, NoEngine: *only != ""})
-	if s != nil {
-		defer s.Close()
-	}
-	if err != nil {
-		return false, err
-	}
-	host, err := newStaticHost(s.Static)
-	if err != nil {
-		return false, err
-	}
-	staticBase, stop, err := listen(host)
+	s, staticBase, stop, err := hostSite(siteOptions{Bin: *binFile, Web: *webDir, Fuse: *fuseFile, BenchDir: dir, NoEngine: *only != ""})
 	if err != nil {
 		return false, err
 	}
@@ -132,18 +121,7 @@ func run() (ok bool, err error) {
 		if err != nil {
 			return false, err
 		}
-		floorSite, err := newSite(siteOptions{Bin: *binFile, Web: web, Fuse: *fuseFile, BenchDir: dir, NoEngine: true})
-		if floorSite != nil {
-			defer floorSite.Close()
-		}
-		if err != nil {
-			return false, err
-		}
-		fh, err := newStaticHost(floorSite.Static)
-		if err != nil {
-			return false, err
-		}
-		floorBase, stop3, err := listen(fh)
+		_, floorBase, stop3, err := hostSite(siteOptions{Bin: *binFile, Web: web, Fuse: *fuseFile, BenchDir: dir, NoEngine: true})
 		if err != nil {
 			return false, err
 		}
@@ -188,6 +166,30 @@ func run() (ok bool, err error) {
 	}
 	fmt.Printf("written to %s and %s\n", *outFile, jsonFile)
 	return !m.failed, nil
+}
+
+// hostSite lays out a site (newSite) and serves its static folder on a free
+// loopback port, as a plain static host does; stop stops the server and
+// removes the site's folder. On error nothing is left behind.
+func hostSite(o siteOptions) (*site, string, func(), error) {
+	s, err := newSite(o)
+	if err != nil {
+		if s != nil {
+			s.Close()
+		}
+		return nil, "", nil, err
+	}
+	h, err := newStaticHost(s.Static)
+	if err != nil {
+		s.Close()
+		return nil, "", nil, err
+	}
+	base, stopServer, err := listen(h)
+	if err != nil {
+		s.Close()
+		return nil, "", nil, err
+	}
+	return s, base, func() { stopServer(); s.Close() }, nil
 }
 
 // listen serves h on a free loopback port.

@@ -209,26 +209,37 @@ func (m *measurer) staticAnswer(base string) {
 	w, bl := m.rep.Pages["static.widget.now"], m.rep.Pages["static.baseline.now"]
 	fmt.Printf("\nstatic host, medians of %d / %d runs (widget / baseline)\n", len(w), len(bl))
 	fmt.Printf("%-32s %10s %10s %8s\n", "measure", "widget", "baseline", "ratio")
-	for _, f := range []struct {
-		name string
-		get  func(visit) float64
-	}{
+	eachColdWarm([]figure{
 		{"first right answer", func(v visit) float64 { return v.Answer }},
 		{"first contentful paint", func(v visit) float64 { return v.FCP }},
 		{"DOMContentLoaded", func(v visit) float64 { return v.DCL }},
 		{"answerer started", func(v visit) float64 { return v.AnswererStart }},
 		{"answerer ready", func(v visit) float64 { return v.AnswererReady }},
 		{"query entered", func(v visit) float64 { return v.Typed }},
-	} {
-		for _, cold := range []bool{true, false} {
-			get, name := func(r pageRun) float64 { return f.get(r.Warm) }, "warm: "+f.name
-			if cold {
-				get, name = func(r pageRun) float64 { return f.get(r.Cold) }, "cold: "+f.name
-			}
-			a, b := med(w, get), med(bl, get)
-			fmt.Printf("%-32s %10s %10s %7.2f×\n", name, ms(a), ms(b), a/b)
-		}
+	}, func(name string, _ figure, get func(pageRun) float64) {
+		a, b := med(w, get), med(bl, get)
+		fmt.Printf("%-32s %10s %10s %7.2f×\n", name, ms(a), ms(b), a/b)
+	})
+	m.printFailures()
+}
+
+// figure is one number read off a visit, for the --only parts' tables.
+type figure struct {
+	name string
+	get  func(visit) float64
+}
+
+// eachColdWarm calls row for each figure's cold, then warm, visit: with
+// the row's name ("cold: ...") and how to read the figure off a run.
+func eachColdWarm(figures []figure, row func(name string, f figure, get func(pageRun) float64)) {
+	for _, f := range figures {
+		row("cold: "+f.name, f, func(r pageRun) float64 { return f.get(r.Cold) })
+		row("warm: "+f.name, f, func(r pageRun) float64 { return f.get(r.Warm) })
 	}
+}
+
+// printFailures prints the runs that failed, which fail the --only part.
+func (m *measurer) printFailures() {
 	for _, f := range m.rep.Failures {
 		fmt.Println("FAILED RUN", f)
 		m.failed = true
@@ -267,10 +278,7 @@ func (m *measurer) staticKeys(base string) {
 	slices.Sort(wk)
 	slices.Sort(ws)
 	fmt.Printf("slowest keystrokes (of %d): %s\nslowest searches (of %d): %s\n", len(wk), msList(wk[max(0, len(wk)-8):]), len(ws), msList(ws[max(0, len(ws)-8):]))
-	for _, f := range m.rep.Failures {
-		fmt.Println("FAILED RUN", f)
-		m.failed = true
-	}
+	m.printFailures()
 }
 
 // msList is durations in milliseconds, to a tenth (the page's clock ticks

@@ -20,7 +20,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 )
@@ -54,9 +53,7 @@ func traceVisits(url string) error {
 		return err
 	}
 	defer b.close()
-	want, _ := json.Marshal(benchAnswer)
-	if err := chromedp.Do(b.ctx, call(page.AddScriptToEvaluateOnNewDocument,
-		page.AddScriptToEvaluateOnNewDocumentParams{Source: "window.__benchWant = " + string(want) + ";\n" + probeJS})); err != nil {
+	if err := b.addProbe(); err != nil {
 		return err
 	}
 	for i, name := range []string{"cold", "warm"} {
