@@ -1,7 +1,8 @@
 # Ask for help: see README.md.
 GO      ?= go
 ADDR    ?= localhost:8000
-DOCS    ?= ../shared/docs/2024-04-26-c51f946f2
+# The newest snapshot in ../shared/docs (folders are named DATE-COMMIT).
+DOCS    ?= $(lastword $(sort $(wildcard ../shared/docs/[0-9]*-*)))
 OUT     ?= dist
 BASE    ?= /
 BIN     := bin/askforhelp
@@ -15,7 +16,7 @@ FUSE    := .cache/npm/node_modules/fuse.js/dist/fuse.min.mjs
 FUSE_VERSION := 7.5.0
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build wasm data index static bench clean deps screenshot
+.PHONY: run test lint build wasm data index static publish bench clean deps screenshot
 
 ## run: build the WebAssembly client and the server, then serve on ADDR.
 run: build
@@ -63,8 +64,15 @@ deps: $(AXE)
 $(AXE):
 	npm install --silent --no-audit --no-fund --prefix .cache/npm axe-core@$(AXE_VERSION)
 
-## test: every test, browser tests included (they need web/app.wasm).
-test: deps $(WASM).br $(ANSWER).br
+## lint: check the GitHub Actions workflows with actionlint, pinned in go.mod
+## as a tool (go tool actionlint); it also checks run: scripts with shellcheck
+## when shellcheck is on PATH. Files are named so that it works in a copy of
+## the tree without .git (make publish's).
+lint:
+	$(GO) tool actionlint $(wildcard .github/workflows/*.yml .github/workflows/*.yaml)
+
+## test: every test, browser tests included (they need web/app.wasm), and lint.
+test: deps lint $(WASM).br $(ANSWER).br
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l app cmd)" || { echo "not gofmt'ed:"; gofmt -l app cmd; exit 1; }
 	$(GO) test ./...
@@ -89,6 +97,24 @@ screenshot: deps wasm
 ## static: a static copy of the site in OUT.
 static: build
 	$(BIN) build --out $(OUT) --base $(BASE)
+
+## publish: what .github/workflows/publish.yml does, without touching this
+## tree: in a copy of it (PUBLISH), make data from DOCS, make CHECK (test),
+## then the static site into OUT, served under BASE. The copy sits where
+## ../shared and the npm packages resolve as here (symlinks). Any step that
+## fails stops it, and OUT is only replaced by a complete site.
+PUBLISH ?= .cache/publish
+CHECK   ?= test
+publish:
+	@test -d "$(DOCS)" || { echo "make publish: DOCS=$(DOCS) is not a docs checkout" >&2; exit 1; }
+	rm -rf $(PUBLISH) && mkdir -p $(PUBLISH)/main/.cache
+	tar -c --exclude=./.git --exclude=./.cache --exclude=./bin --exclude=./$(OUT) \
+		--exclude='./web/*.wasm*' . | tar -x -C $(PUBLISH)/main
+	ln -s $(abspath ../shared) $(PUBLISH)/shared
+	mkdir -p .cache/npm && ln -s $(abspath .cache/npm) $(PUBLISH)/main/.cache/npm
+	$(MAKE) -C $(PUBLISH)/main data DOCS=$(abspath $(DOCS))
+	$(MAKE) -C $(PUBLISH)/main $(CHECK)
+	$(MAKE) -C $(PUBLISH)/main static OUT=$(abspath $(OUT)) BASE=$(BASE)
 
 ## bench: the size and speed report: the engine's benchmarks, native and in
 ## wasm, then cmd/benchreport's two tables (the widget beside a plain

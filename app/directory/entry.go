@@ -22,6 +22,11 @@ type Entry struct {
 	// Fallback reports that this team also answers for manual pages
 	// maintained by a person (an @handle), which is never offered itself.
 	Fallback bool
+	// Owners are the channels that repos.yml or the manual name for this
+	// team besides the contact's own: the team's own channel where the Ask
+	// for help page gives a place to ask (#govuk-ask-platform-engineering
+	// for #govuk-platform-engineering-team). Sorted; see sameTeam.
+	Owners []string
 }
 
 // Entries lists everyone the widget can recommend: the Ask for help page's
@@ -45,10 +50,19 @@ func (d *Directory) Entries() []Entry {
 	}
 	var others []string
 	for _, ch := range d.owners() {
-		if _, ok := at[ch]; !ok {
-			at[ch] = -1
-			others = append(others, ch)
+		if _, ok := at[ch]; ok {
+			continue
 		}
+		if i := d.askedIn(ch); i >= 0 {
+			at[ch] = i
+			entries[i].Owners = append(entries[i].Owners, ch)
+			continue
+		}
+		at[ch] = -1
+		others = append(others, ch)
+	}
+	for i := range entries {
+		sort.Strings(entries[i].Owners)
 	}
 	sort.Strings(others)
 	for _, ch := range others {
@@ -87,6 +101,54 @@ func (d *Directory) owners() []string {
 		}
 	}
 	return out
+}
+
+// askedIn is the index of the contact that owner (a channel no contact
+// has) is a channel of, or -1: the one contact that sameTeam says it
+// names. Two such contacts are a guess too many, and none is chosen.
+func (d *Directory) askedIn(owner string) int {
+	found := -1
+	for i := range d.Contacts {
+		if sameTeam(owner, &d.Contacts[i]) {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// sameTeam reports whether an owner channel names contact c's team: its
+// words are those of c's channel or of c's name, leaving out "ask" and
+// "team", which say what a channel is for rather than whose it is. So
+// #govuk-platform-engineering-team and #govuk-platform-engineering are
+// the team that the page calls "GOV.UK Platform Engineering team" and asks
+// in #govuk-ask-platform-engineering; #govuk-publishing is not
+// "GOV.UK publishing service support". Only whole words in order count: a
+// wrong merge sends people to the wrong team, and a missed one only shows
+// the team twice.
+func sameTeam(owner string, c *Contact) bool {
+	if !strings.HasPrefix(c.Channel, "#") {
+		return false
+	}
+	key := teamKey(owner)
+	return key != "" && (key == teamKey(c.Channel) || key == teamKey(c.Name))
+}
+
+// teamKey is a channel's or a name's words, lower case, "GOV.UK" as
+// "govuk", without "ask" and "team", joined by spaces.
+func teamKey(s string) string {
+	var words []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == '-' || r == '_' || r == ' ' || r == '#' || r == '(' || r == ')'
+	}) {
+		w = strings.ReplaceAll(strings.ToLower(w), ".", "")
+		if w != "ask" && w != "team" {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // fallback is the index of the contact that answers for what no team

@@ -84,3 +84,60 @@ func TestChannelContact(t *testing.T) {
 		}
 	}
 }
+
+// TestSameTeam: an owner channel joins a contact of the page only when its
+// words, less "ask" and "team", are the contact's channel's or name's.
+func TestSameTeam(t *testing.T) {
+	pe := Contact{Name: "GOV.UK Platform Engineering team", Channel: "#govuk-ask-platform-engineering"}
+	support := Contact{Name: "GOV.UK publishing service support", Channel: "#govuk-publishing-service-support"}
+	senior := Contact{Name: "Senior tech team", Channel: "@govuk-senior-tech-people"}
+	tests := []struct {
+		owner string
+		c     Contact
+		want  bool
+	}{
+		{"#govuk-platform-engineering-team", pe, true}, // the name's words
+		{"#govuk-platform-engineering", pe, true},      // the channel's words without "ask"
+		{"#govuk-platform", pe, false},                 // a part is not the team
+		{"#govuk-platform-engineering-support", pe, false},
+		{"#govuk-engineering-platform", pe, false}, // words in order
+		{"#govuk-publishing", support, false},
+		{"#govuk-publishing-service-support-team", support, true},
+		{"#senior-tech", senior, false}, // a handle is never a place the data merges into
+		{"#team", Contact{Name: "Team", Channel: "#ask"}, false},
+	}
+	for _, tt := range tests {
+		if got := sameTeam(tt.owner, &tt.c); got != tt.want {
+			t.Errorf("sameTeam(%q, %q %s) = %v, want %v", tt.owner, tt.c.Name, tt.c.Channel, got, tt.want)
+		}
+	}
+}
+
+// TestEntriesAskChannel: what a team owns under its own channel is
+// answered with the place the page says to ask, and the owner channels are
+// kept; a channel that could be two contacts' joins neither.
+func TestEntriesAskChannel(t *testing.T) {
+	d := &Directory{
+		Contacts: []Contact{
+			{ID: "pe", Name: "GOV.UK Platform Engineering team", Kind: Team, Channel: "#govuk-ask-platform-engineering"},
+			{ID: "a", Name: "Search", Kind: Team, Channel: "#ask-search"},
+			{ID: "b", Name: "Search team", Kind: Team, Channel: "#search-ask"},
+		},
+		Repos: []Repo{
+			{Name: "router", Team: "#govuk-platform-engineering-team"},
+			{Name: "search-api", Team: "#search"},
+		},
+		Manual: []ManualPage{{Title: "Bastion", Owner: "#govuk-platform-engineering"}},
+	}
+	es := d.Entries()
+	if len(es) != 4 {
+		t.Fatalf("%d entries, want the 3 contacts and #search on its own", len(es))
+	}
+	if pe := es[0]; !slices.Equal(pe.Repos, []int{0}) || !slices.Equal(pe.Pages, []int{0}) ||
+		!slices.Equal(pe.Owners, []string{"#govuk-platform-engineering", "#govuk-platform-engineering-team"}) {
+		t.Errorf("platform engineering: %+v", pe)
+	}
+	if s := es[3]; s.Contact.Channel != "#search" || !slices.Equal(s.Repos, []int{1}) || len(es[1].Repos)+len(es[2].Repos) != 0 {
+		t.Errorf("an owner that two contacts could be joined one: %+v", es)
+	}
+}

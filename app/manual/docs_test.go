@@ -10,13 +10,13 @@ import (
 	"testing"
 
 	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/internal/testenv"
 	"go.yaml.in/yaml/v3"
 )
 
-const (
-	sharedDocs = "../../../shared/docs"
-	synthetic  = "testdata/2023-01-02-abcdef123"
-)
+// synthetic is a small checkout kept in the repository; the real snapshots
+// are in ../shared/docs (testenv.Shared).
+const synthetic = "testdata/2023-01-02-abcdef123"
 
 func repoNamed(d *directory.Directory, name string) *directory.Repo {
 	for i := range d.Repos {
@@ -53,10 +53,7 @@ func TestSnapshots(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.snapshot, func(t *testing.T) {
-			dir := filepath.Join(sharedDocs, tt.snapshot)
-			if _, err := os.Stat(dir); err != nil {
-				t.Skipf("shared docs not beside the project: %v", err)
-			}
+			dir := testenv.Shared(t, "docs", tt.snapshot)
 			docs, err := ReadDocs(dir)
 			if err != nil {
 				t.Fatal(err)
@@ -238,10 +235,11 @@ func TestSynthetic(t *testing.T) {
 // checkout, keeps the Ask for help page and repos.yml whole, and keeps no
 // prose of other pages.
 func TestTrimmed(t *testing.T) {
-	for _, dir := range []string{synthetic, filepath.Join(sharedDocs, "2024-04-26-c51f946f2"), filepath.Join(sharedDocs, "2022-06-07-fde45edd9")} {
+	// The synthetic checkout, then snapshots in ../shared/docs.
+	for _, dir := range []string{synthetic, "2024-04-26-c51f946f2", "2022-06-07-fde45edd9"} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			if _, err := os.Stat(dir); err != nil {
-				t.Skip(err)
+			if dir != synthetic {
+				dir = testenv.Shared(t, "docs", dir)
 			}
 			docs, err := ReadDocs(dir)
 			if err != nil {
@@ -384,7 +382,7 @@ func TestSourceOf(t *testing.T) {
 		t.Errorf("plain folder: %+v, want nothing", got)
 	}
 	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("no git")
+		testenv.Missing(t, "git is not installed: %v", err)
 	}
 	git := func(args ...string) string {
 		cmd := exec.Command("git", append([]string{"-C", plain, "-c", "user.name=t", "-c", "user.email=t@example.com"}, args...)...)

@@ -10,9 +10,8 @@ import (
 	"testing"
 
 	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/internal/testenv"
 )
-
-const pages = "../../../shared/pages"
 
 // contactByChannel finds the contact whose channel (or further channels)
 // include ch.
@@ -28,10 +27,10 @@ func contactByChannel(d *directory.Directory, ch string) *directory.Contact {
 
 func readPage(t *testing.T, name string) (*directory.Directory, []byte) {
 	t.Helper()
-	path := filepath.Join(pages, name)
+	path := testenv.Shared(t, "pages", name)
 	src, err := os.ReadFile(path)
 	if err != nil {
-		t.Skipf("shared pages not beside the project: %v", err)
+		t.Fatal(err)
 	}
 	d, err := Parse(path, src)
 	if err != nil {

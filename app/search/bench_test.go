@@ -57,6 +57,40 @@ func BenchmarkSearchSynthetic(b *testing.B) {
 	}
 }
 
+// oddInputs are pasted junk and extremes that the search must take in its
+// stride (TestOddInput, BenchmarkOddInput).
+var oddInputs = []struct {
+	name, query string
+	found       bool // some result expected
+}{
+	{"empty", "", false},
+	{"spaces", "   \t\n ", false},
+	{"10,000 characters", strings.Repeat("kubernetes database ", 500)[:10000], true},
+	{"10,000 letters, one word", strings.Repeat("k", 10000), false},
+	{"10,000 separators", strings.Repeat("-/.", 3334), false},
+	{"emoji", "🚀🔥 kubernetes 👩‍💻", true},
+	{"emoji only", "👩‍💻👨‍👩‍👧‍👦🏳️‍🌈", false},
+	{"combining accents", "ku\u0301bernetes", true},
+	{"lone combining marks", "\u0301\u0301 \u0308", false},
+	{"control characters", "kube\x00rnetes\x1b[31m\x7f", true},
+	{"invalid UTF-8", "kubernetes\xff\xfe", true},
+	{"right-to-left text", "\u202ekubernetes\u202c", true},
+	{"many words", strings.Repeat("a b c d e f g h i j k l m n o p q r s t u v w x y z ", 20), false},
+	{"words beyond the 16th are ignored", "zqa zqb zqc zqd zqe zqf zqg zqh zqi zqj zqk zql zqm zqn zqo zqp kubernetes", false},
+}
+
+// BenchmarkOddInput is every one of oddInputs on the seed data, one op for
+// them all: the 10,000-character queries must stay in the milliseconds.
+func BenchmarkOddInput(b *testing.B) {
+	e := New(directory.Seed)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, in := range oddInputs {
+			e.Search(in.query, 10)
+		}
+	}
+}
+
 // BenchmarkNew is the cost of indexing the seed directory.
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()

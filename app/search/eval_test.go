@@ -1,38 +1,57 @@
+//go:build !wasm
+
 package search
 
 import (
+	"github.com/alphagov/askforhelp/internal/testenv"
 	"os"
-	"path"
+	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/alphagov/askforhelp/app/directory"
 )
 
-// labelled are the shared labelled queries the relevance script scores:
-// the page's questions and the questions about apps, repos and topics.
-var labelled = []string{"../../../shared/eval/queries.tsv", "../../../shared/eval/owners.tsv"}
+// targets are the least hit@1 and MRR each file of ../shared/eval must
+// reach; the questions as people type them (questions-*.tsv) are held at
+// today's level until the ranking reads what the pages say.
+var targets = map[string][2]float64{
+	"queries.tsv":        {1, 1},
+	"owners.tsv":         {1, 1},
+	"owners-2026.tsv":    {0.95, 0.97},
+	"questions-2024.tsv": {0.40, 0.60},
+	"questions-2026.tsv": {0.33, 0.55},
+}
 
 // TestRelevance reports hit@1 and MRR on each file of shared labelled
-// queries over the seed data, as ../shared/eval/relevance does through the
-// CLI, and fails below the issue's targets.
+// queries, as ../shared/eval/relevance does through the CLI: each file is
+// searched on the docs version its "# docs:" line names, and fails below
+// its target. A file without a target must reach 95% and 0.97.
 func TestRelevance(t *testing.T) {
-	e := New(directory.Seed)
-	for _, file := range labelled {
-		t.Run(path.Base(file), func(t *testing.T) {
+	files, _ := filepath.Glob(sharedDir + "/eval/*.tsv")
+	if len(files) == 0 {
+		testenv.Missing(t, "no labelled queries in %s/eval", sharedDir)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
 			data, err := os.ReadFile(file)
 			if err != nil {
-				t.Skipf("no labelled queries: %v", err)
+				t.Fatal(err)
 			}
 			var n, hits int
 			var rr float64
-			for line := range strings.SplitSeq(string(data), "\n") {
+			var e *Engine
+			for i, line := range strings.Split(string(data), "\n") {
+				if v, ok := strings.CutPrefix(line, "# docs:"); ok && e == nil {
+					e = New(snapshot(t, strings.Fields(v)[0]))
+				}
 				if line == "" || strings.HasPrefix(line, "#") {
 					continue
 				}
+				if e == nil {
+					t.Fatalf("%s:%d: a query before the \"# docs:\" line that names the version", file, i+1)
+				}
 				q, ok, found := strings.Cut(line, "\t")
 				if !found {
-					t.Fatalf("%s: no tab in %q", file, line)
+					t.Fatalf("%s:%d: no tab in %q", file, i+1, line)
 				}
 				n++
 				rank := 0
@@ -52,10 +71,17 @@ func TestRelevance(t *testing.T) {
 					rr += 1 / float64(rank)
 				}
 			}
+			if n == 0 {
+				t.Fatalf("%s: no queries", file)
+			}
+			want, ok := targets[filepath.Base(file)]
+			if !ok {
+				want = [2]float64{0.95, 0.97}
+			}
 			hit1, mrr := float64(hits)/float64(n), rr/float64(n)
 			t.Logf("hit@1 %d/%d (%.0f%%) MRR %.3f", hits, n, 100*hit1, mrr)
-			if hit1 < 0.95 || mrr < 0.97 {
-				t.Errorf("below target: hit@1 %.2f (want >= 0.95), MRR %.3f (want >= 0.97)", hit1, mrr)
+			if hit1 < want[0] || mrr < want[1] {
+				t.Errorf("below target: hit@1 %.2f (want >= %.2f), MRR %.3f (want >= %.2f)", hit1, want[0], mrr, want[1])
 			}
 		})
 	}

@@ -43,9 +43,11 @@ func (r Result) Reasons(d *directory.Directory) []Reason {
 		case FieldRepo, FieldApp, FieldRepoType, FieldRepoDescription:
 			key = "repo " + d.Repos[m.Index].Name
 			rs = repoReason(&d.Repos[m.Index], m)
+			rs.Text += recordedAs(d.Repos[m.Index].Team, r.Contact)
 		case FieldPage, FieldHeading:
 			key = "page " + d.Manual[m.Index].URL
 			rs = pageReason(&d.Manual[m.Index], m)
+			rs.Text += recordedAs(d.Manual[m.Index].Owner, r.Contact)
 		default:
 			continue
 		}
@@ -126,6 +128,17 @@ func pageReason(p *directory.ManualPage, m Match) Reason {
 	return rs
 }
 
+// recordedAs says which channel the docs name as a repo's or page's owner
+// when the answer is another channel of the same team (the place the Ask
+// for help page says to ask: directory.Entry.Owners), so the record the
+// answer came from stays in view.
+func recordedAs(owner string, c *directory.Contact) string {
+	if !strings.HasPrefix(owner, "#") || c == nil || owner == c.Channel {
+		return ""
+	}
+	return " (its owner in the docs: " + owner + ")"
+}
+
 // shift moves rune ranges n runes on.
 func shift(rs [][2]int, n int) [][2]int {
 	out := make([][2]int, len(rs))
@@ -147,9 +160,22 @@ func singular(t string) string {
 	return t
 }
 
+// saidYou reports whether s starts with a "u" said "you" (use, utility,
+// unit, universal), as far as a few common beginnings tell.
+func saidYou(s string) bool {
+	l := strings.ToLower(s)
+	for _, p := range []string{"use", "usa", "uti", "uni", "ure", "usu"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // article puts "a" or "an" before a phrase.
 func article(s string) string {
-	if s != "" && strings.ContainsRune("AEIOUaeiou", rune(s[0])) {
+	// "a Utility", "a Unit": a "u" said "you" takes "a".
+	if s != "" && strings.ContainsRune("AEIOUaeiou", rune(s[0])) && !saidYou(s) {
 		return "an " + s
 	}
 	return "a " + s

@@ -281,6 +281,9 @@ func (e *Engine) addEntry(ei int32) {
 			add(FieldChannel, 0, ch, weightChannel)
 		}
 	}
+	for _, ch := range en.Owners {
+		add(FieldChannel, 0, ch, weightChannel)
+	}
 	add(FieldEmail, 0, c.Email, weightEmail)
 	add(FieldSummary, 0, c.Summary, weightSummary)
 	for i, r := range c.Responsibilities {

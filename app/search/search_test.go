@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package search
 
 import (
@@ -19,14 +21,6 @@ const (
 	techLeads = "#govuk-tech-leads"
 	senior    = "@govuk-senior-tech-people"
 )
-
-// pageOnly is the seed directory without the repos and manual pages: what
-// the Ask for help page alone says, for the page's own behaviours.
-var pageOnly = func() *directory.Directory {
-	d := *directory.Seed
-	d.Repos, d.Manual = nil, nil
-	return &d
-}()
 
 // TestSearchSeed runs one query per behaviour the page's search must have
 // over the directory read from the seed page alone.
@@ -258,35 +252,20 @@ func TestMatchesBestFirst(t *testing.T) {
 	}
 }
 
-// TestOddInput checks that pasted junk neither panics nor takes long.
+// TestOddInput checks that pasted junk (oddInputs) neither panics nor
+// blows up. How fast it is answered is BenchmarkOddInput's to say: a
+// wall-clock limit near the real time (under 1 ms) fails on a busy machine,
+// so the limit here is thousands of times that and catches only a hang or a
+// cost that grows with the square of the query's length.
 func TestOddInput(t *testing.T) {
+	const blowUp = 2 * time.Second
 	e := New(directory.Seed)
-	long := strings.Repeat("kubernetes database ", 500)
-	tests := []struct {
-		name, query string
-		found       bool // some result expected
-	}{
-		{"empty", "", false},
-		{"spaces", "   \t\n ", false},
-		{"10,000 characters", long[:10000], true},
-		{"10,000 letters, one word", strings.Repeat("k", 10000), false},
-		{"10,000 separators", strings.Repeat("-/.", 3334), false},
-		{"emoji", "🚀🔥 kubernetes 👩‍💻", true},
-		{"emoji only", "👩‍💻👨‍👩‍👧‍👦🏳️‍🌈", false},
-		{"combining accents", "ku\u0301bernetes", true},
-		{"lone combining marks", "\u0301\u0301 \u0308", false},
-		{"control characters", "kube\x00rnetes\x1b[31m\x7f", true},
-		{"invalid UTF-8", "kubernetes\xff\xfe", true},
-		{"right-to-left text", "\u202ekubernetes\u202c", true},
-		{"many words", strings.Repeat("a b c d e f g h i j k l m n o p q r s t u v w x y z ", 20), false},
-		{"words beyond the 16th are ignored", "zqa zqb zqc zqd zqe zqf zqg zqh zqi zqj zqk zql zqm zqn zqo zqp kubernetes", false},
-	}
-	for _, tt := range tests {
+	for _, tt := range oddInputs {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			rs := e.Search(tt.query, 10)
-			if el := time.Since(start); el > 50*time.Millisecond {
-				t.Errorf("took %v, want well under 50ms", el)
+			if el := time.Since(start); el > blowUp {
+				t.Errorf("took %v: more than %v is a blow-up, not a slow machine", el, blowUp)
 			}
 			checkResults(t, directory.Seed, rs, 10)
 			if tt.found != (len(rs) > 0) {
@@ -430,7 +409,7 @@ func isFieldOf(d *directory.Directory, en *directory.Entry, m Match) bool {
 	case FieldName:
 		return m.Text == c.Name
 	case FieldChannel:
-		return m.Text == c.Channel || slices.Contains(c.Channels, m.Text)
+		return m.Text == c.Channel || slices.Contains(c.Channels, m.Text) || slices.Contains(en.Owners, m.Text)
 	case FieldEmail:
 		return m.Text == c.Email
 	case FieldSummary:

@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package search
 
 import (
@@ -27,11 +29,11 @@ func TestDefaultVocabulary(t *testing.T) {
 			continue
 		}
 		found := false
-		for _, c := range directory.Seed.Contacts {
+		for _, c := range append(directory.Seed.Contacts, pageOnly.Contacts...) {
 			found = found || strings.EqualFold(c.Channel, key)
 		}
 		if !found && !knownOldChannels[key] {
-			t.Errorf("vocabulary section [%s] names no contact of the seed page", key)
+			t.Errorf("vocabulary section [%s] names no contact of the seed page or the 2024 page", key)
 		}
 	}
 }

@@ -8,8 +8,10 @@
 package server
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"mime"
@@ -18,6 +20,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -150,6 +153,32 @@ func frameCSP(origins []string) string {
 	return csp + "; frame-ancestors 'self' " + strings.Join(origins, " ")
 }
 
+// metaPolicy puts the page's policies at the top of its <head> as <meta>
+// tags, for static hosts that send no headers (GitHub Pages sends no
+// Content-Security-Policy): csp, and the referrer policy ServeHTTP sends.
+// It must come before any script to cover it. A policy in a <meta> cannot
+// say frame-ancestors (browsers ignore it there) and there is no <meta>
+// for X-Frame-Options, so which sites may frame a static copy is the
+// host's to say (README: Publishing).
+func metaPolicy(page []byte) ([]byte, error) {
+	i := bytes.Index(page, []byte("<head"))
+	if i < 0 {
+		return nil, errors.New("no <head> to put the policy in")
+	}
+	end := bytes.IndexByte(page[i:], '>')
+	if end < 0 {
+		return nil, errors.New("<head> never closes")
+	}
+	at := i + end + 1
+	meta := `<meta http-equiv="Content-Security-Policy" content="` + csp + `">` +
+		`<meta name="referrer" content="` + referrerPolicy + `">`
+	return slices.Concat(page[:at], []byte(meta), page[at:]), nil
+}
+
+// referrerPolicy sends other sites the origin alone, never a page's
+// address (which may hold a query).
+const referrerPolicy = "strict-origin-when-cross-origin"
+
 // permissionsPolicy turns off the powerful features the app never uses, for
 // its pages and for anything injected into them.
 const permissionsPolicy = "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), " +
@@ -160,7 +189,7 @@ const permissionsPolicy = "accelerometer=(), camera=(), display-capture=(), geol
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd := w.Header()
 	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	hd.Set("Referrer-Policy", referrerPolicy)
 	hd.Set("Permissions-Policy", permissionsPolicy)
 	// No other site's window may keep a handle on ours (links open with
 	// noopener anyway); an iframe is not concerned, so /embed still embeds.
@@ -255,7 +284,13 @@ func (s *Server) Build(out string) error {
 		if rec.Code != http.StatusOK {
 			return fmt.Errorf("building %s: the server answered %d", p, rec.Code)
 		}
-		if err := os.WriteFile(filepath.Join(tmp, name), rec.Body.Bytes(), 0o644); err != nil {
+		body := rec.Body.Bytes()
+		if strings.HasSuffix(name, ".html") {
+			if body, err = metaPolicy(body); err != nil {
+				return fmt.Errorf("building %s: %v", p, err)
+			}
+		}
+		if err := os.WriteFile(filepath.Join(tmp, name), body, 0o644); err != nil {
 			return err
 		}
 	}

@@ -122,6 +122,7 @@ func (p *Page) Render() app.UI {
 	layout := []app.UI{
 		&SearchBox{Query: p.query, Expanded: len(p.results) > 0, Active: p.active, OnInput: p.onInput, OnKeyDown: p.onKeyDown, OnFocus: p.onFocus, OnBlur: p.onBlur},
 		&LiveRegion{Text: p.status},
+		&DataAge{Dir: d},
 		answer,
 		app.If(len(d.Escalation) > 0, func() app.UI { return &Escalation{Dir: d} }),
 	}

@@ -120,6 +120,19 @@ func results(t *testing.T, q string) []search.Result {
 }
 
 // contact returns the seed data's contact whose channel is channel.
+// firstChannel is the first "#channel" of the seed data's contacts: tests
+// take the team they show from the data, whichever docs it came from.
+func firstChannel(t *testing.T) string {
+	t.Helper()
+	for _, c := range directory.Seed.Contacts {
+		if strings.HasPrefix(c.Channel, "#") {
+			return c.Channel
+		}
+	}
+	t.Fatal("no contact with a channel in the seed data")
+	return ""
+}
+
 func contact(t *testing.T, channel string) *directory.Contact {
 	t.Helper()
 	for i := range directory.Seed.Contacts {

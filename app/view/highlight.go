@@ -16,7 +16,7 @@ func Reasons(d *directory.Directory, r search.Result) []search.Reason {
 		return []search.Reason{{Text: r.Contact.Responsibilities[0]}}
 	}
 	if r.Entry != nil && len(r.Entry.Repos) > 0 {
-		return search.Result{Matches: []search.Match{{Field: search.FieldRepo, Index: r.Entry.Repos[0]}}}.Reasons(d)
+		return search.Result{Contact: r.Contact, Matches: []search.Match{{Field: search.FieldRepo, Index: r.Entry.Repos[0]}}}.Reasons(d)
 	}
 	return nil
 }

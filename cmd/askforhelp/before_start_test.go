@@ -141,7 +141,7 @@ func answerBeforeApp(t *testing.T, start func(*testing.T, func(http.Handler) htt
 	)
 	notStarted(t, ctx)
 	n := eval[int](t, ctx, `document.querySelectorAll("[role=option]").length`)
-	want := fmt.Sprintf("%d teams match base images. Enter opens #govuk-platform-engineering.", n)
+	want := fmt.Sprintf("%d teams match base images. Enter opens %s.", n, teamFor("base images"))
 	if got := eval[[]string](t, ctx, `window.__said`); len(got) != 1 || got[0] != want {
 		t.Errorf("the live region said %q while 11 keys were typed, want once %q", got, want)
 	}

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/app/search"
 	"github.com/alphagov/askforhelp/app/server"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
@@ -252,4 +253,17 @@ func checkAxe(t *testing.T, ctx context.Context, state string) {
 // scripts from their own origin only.
 func bypassCSP() chromedp.Action[chromedp.Void] {
 	return call(page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
+}
+
+// teamFor is the channel the embedded data's engine answers first for q.
+// The tests here check that every way in (the command, the server, the
+// page before and after the app starts) shows the engine's answer,
+// whatever docs the data was made from: whether the answer is right is
+// app/search's to test, on named versions of the docs.
+func teamFor(q string) string {
+	rs := search.New(directory.Seed).Search(q, 1)
+	if len(rs) == 0 {
+		panic("no team answers " + q + " in the embedded data")
+	}
+	return rs[0].Contact.Channel
 }

@@ -57,16 +57,16 @@ func TestServerRendersQuery(t *testing.T) {
 	base := startServer(t, nil, nil)
 	body := get(t, base+"/?q=incident")
 	first := firstOption(body)
-	if !strings.Contains(first, "#govuk-2ndline-tech") {
-		t.Errorf("first option of /?q=incident in raw HTML = %q, want #govuk-2ndline-tech", first)
+	if !strings.Contains(first, teamFor("incident")) {
+		t.Errorf("first option of /?q=incident in raw HTML = %q, want %s", first, teamFor("incident"))
 	}
 
 	ctx := newBrowser(t)
 	do(t, ctx, call(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}), chromedp.Navigate(base+"/?q=incident"))
-	if got := textOf(t, ctx, `[role=listbox] [role=option]`); !strings.Contains(got, "#govuk-2ndline-tech") {
+	if got := textOf(t, ctx, `[role=listbox] [role=option]`); !strings.Contains(got, teamFor("incident")) {
 		t.Errorf("without scripts, first option = %q", got)
 	}
-	if got := textOf(t, ctx, ".card__title"); !strings.Contains(got, "Ask in #govuk-2ndline-tech") {
+	if got := textOf(t, ctx, ".card__title"); !strings.Contains(got, "Ask in "+teamFor("incident")) {
 		t.Errorf("without scripts, the answer = %q", got)
 	}
 }
@@ -84,9 +84,9 @@ func TestWasmStartsAndSearches(t *testing.T) {
 		}
 	}
 	tests := []struct{ query, channel string }{
-		{"database migration", "#govuk-platform-engineering"},
-		{"base images", "#govuk-platform-engineering"},
-		{"incident", "#govuk-2ndline-tech"},
+		{"database migration", teamFor("database migration")},
+		{"base images", teamFor("base images")},
+		{"incident", teamFor("incident")},
 	}
 	for _, tt := range tests {
 		do(t, ctx,
@@ -114,7 +114,7 @@ func TestKeyboardOnly(t *testing.T) {
 		pressSlash(),
 		poll(`document.activeElement && document.activeElement.id === "q"`, 5*time.Second),
 		chromedp.KeyEvent("base images"),
-		waitText("#result-0", "#govuk-platform-engineering"),
+		waitText("#result-0", teamFor("database migration")),
 		chromedp.KeyEvent(kb.ArrowDown),
 		poll(`document.getElementById("q").getAttribute("aria-activedescendant") === "result-0"`, 5*time.Second),
 	)
@@ -122,7 +122,7 @@ func TestKeyboardOnly(t *testing.T) {
 		t.Errorf(`after "/" and typing, the search box holds %q; want "base images" (no "/")`, value)
 	}
 	do(t, ctx, chromedp.KeyEvent(kb.Enter))
-	waitOpened(t, opened, "https://gds.slack.com/channels/govuk-platform-engineering")
+	waitOpened(t, opened, directory.ChannelURL(teamFor("database migration")))
 }
 
 // watchTabs reports the address of every tab the browser opens or moves.
@@ -194,7 +194,7 @@ func TestTypingBeforeWasm(t *testing.T) {
 		t.Fatal("the wasm started before it was released: the test would prove nothing")
 	}
 	release()
-	do(t, ctx, waitWasm(), waitText("#result-0", "#govuk-platform-engineering"))
+	do(t, ctx, waitWasm(), waitText("#result-0", teamFor("database migration")))
 	value := eval[string](t, ctx, `document.getElementById("q").value`)
 	focused := eval[bool](t, ctx, `document.activeElement !== null && document.activeElement.id === "q"`)
 	if value != "database migration" {
@@ -247,7 +247,7 @@ func TestAppStartsWhenTypingPauses(t *testing.T) {
 				chromedp.Navigate(home),
 				poll(`window.__typedAt >= 0`, 20*time.Second),
 				waitWasm(),
-				waitText("#result-0", "#govuk-platform-engineering"),
+				waitText("#result-0", teamFor("database migration")),
 			)
 			if got := eval[string](t, ctx, `document.getElementById("q").value`); got != "database migration" {
 				t.Errorf("the search box holds %q", got)
@@ -303,7 +303,7 @@ func TestAccessibility(t *testing.T) {
 	ctx := newBrowser(t)
 	do(t, ctx, bypassCSP(), chromedp.Navigate(base+"/"), waitWasm())
 	checkAxe(t, ctx, "browse")
-	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#q"), "database migration"), waitText("#result-0", "#govuk-platform-engineering"),
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#q"), "database migration"), waitText("#result-0", teamFor("database migration")),
 		chromedp.KeyEvent(kb.ArrowDown))
 	checkAxe(t, ctx, "results")
 	do(t, ctx, clearSearch(), chromedp.SendKeys(chromedp.CSS("#q"), "zzqx"), waitText("main", "No team matches"))
@@ -396,8 +396,8 @@ func TestScreenshot(t *testing.T) {
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.EmulateViewport(1000, 900), chromedp.Navigate(base+"/"), waitWasm())
 	for _, s := range []struct{ file, query, channel string }{
-		{"answer.png", "database migration", "#govuk-platform-engineering"},
-		{"app-answer.png", "whitehall", "#govuk-publishing-experience-tech"},
+		{"answer.png", "database migration", teamFor("database migration")},
+		{"app-answer.png", "whitehall", teamFor("whitehall")},
 	} {
 		do(t, ctx, searchFor(s.query, s.channel), chromedp.Sleep(announceWait))
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -419,7 +419,7 @@ func TestNarrowScreen(t *testing.T) {
 	base := startServer(t, nil, nil)
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.EmulateViewport(320, 640), chromedp.Navigate(base+"/?q=database+migration"), waitWasm(),
-		waitText("#result-0", "#govuk-platform-engineering"))
+		waitText("#result-0", teamFor("database migration")))
 	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 320 {
 		t.Errorf("the page is %dpx wide at 320px", w)
 	}
@@ -437,9 +437,9 @@ func TestCopyChannel(t *testing.T) {
 	do(t, ctx, grantClipboard(base),
 		chromedp.Navigate(base+"/?q=base+images"), waitWasm(),
 		chromedp.Click(chromedp.CSS(".card__copy")),
-		waitText(".card__copied", "Copied #govuk-platform-engineering"),
+		waitText(".card__copied", "Copied "+teamFor("database migration")),
 	)
-	if got := eval[string](t, ctx, `navigator.clipboard.readText()`); got != "#govuk-platform-engineering" {
+	if got := eval[string](t, ctx, `navigator.clipboard.readText()`); got != teamFor("database migration") {
 		t.Errorf("the clipboard holds %q", got)
 	}
 }
@@ -454,7 +454,7 @@ func TestLiveRegionAndEscape(t *testing.T) {
 		waitText("#status", "database migration"))
 	n := eval[int](t, ctx, `document.querySelectorAll("[role=option]").length`)
 	if got, want := eval[string](t, ctx, `(() => { const s = document.getElementById("status"); return s.getAttribute("role") + " " + s.getAttribute("aria-live") + " " + s.textContent; })()`),
-		fmt.Sprintf("status polite %d teams match database migration. Enter opens #govuk-platform-engineering.", n); n < 2 || got != want {
+		fmt.Sprintf("status polite %d teams match database migration. Enter opens %s.", n, teamFor("database migration")); n < 2 || got != want {
 		t.Errorf("the live region is %q, want %q", got, want)
 	}
 	do(t, ctx, chromedp.KeyEvent(kb.Escape), poll(`document.getElementById("q").value === "" && document.querySelectorAll("[role=option]").length === 0`, 5*time.Second))

@@ -9,13 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// The shared versions of the Ask for help page and snapshots of the docs,
-// beside the project as in CI.
-const (
-	sharedPages = "../../../shared/pages"
-	sharedDocs  = "../../../shared/docs"
+	"github.com/alphagov/askforhelp/internal/testenv"
 )
 
 // cli runs the command in-process and returns its exit status and output.
@@ -27,9 +22,10 @@ func cli(args ...string) (int, string, string) {
 
 // TestDataEveryPage: `data --page P --json` reads every version of the page.
 func TestDataEveryPage(t *testing.T) {
-	pages, _ := filepath.Glob(filepath.Join(sharedPages, "*.html.md"))
+	dir := testenv.Shared(t, "pages")
+	pages, _ := filepath.Glob(filepath.Join(dir, "*.html.md"))
 	if len(pages) == 0 {
-		t.Skip("no shared pages beside the project")
+		t.Fatalf("no versions of the page (*.html.md) in %s", dir)
 	}
 	for _, p := range pages {
 		t.Run(filepath.Base(p), func(t *testing.T) {
@@ -97,10 +93,7 @@ func TestBadPages(t *testing.T) {
 // TestGenerate: --generate writes the Go data and the trimmed copy of the
 // docs it reads back from, in place of the old ones.
 func TestGenerate(t *testing.T) {
-	docs := filepath.Join(sharedDocs, "2026-08-21-972d1b441")
-	if _, err := os.Stat(docs); err != nil {
-		t.Skip("no shared docs")
-	}
+	docs := testenv.Shared(t, "docs", "2026-08-21-972d1b441")
 	gen := t.TempDir()
 	stale := filepath.Join(gen, docsDir, "2024-04-26-c51f946f2", "source", "manual")
 	if err := os.MkdirAll(stale, 0o755); err != nil {
@@ -130,9 +123,9 @@ func TestSearchCommand(t *testing.T) {
 		args  []string
 		first string // channel of the first result; "" for none
 	}{
-		{[]string{"search", "--json", "base images"}, "#govuk-platform-engineering"},
-		{[]string{"search", "--json", "database", "migration"}, "#govuk-platform-engineering"},
-		{[]string{"search", "incident", "--json", "--limit", "1"}, "#govuk-2ndline-tech"},
+		{[]string{"search", "--json", "base images"}, teamFor("base images")},
+		{[]string{"search", "--json", "database", "migration"}, teamFor("database migration")},
+		{[]string{"search", "incident", "--json", "--limit", "1"}, teamFor("incident")},
 		{[]string{"search", "--json", "email senior tech"}, "@govuk-senior-tech-people"},
 		{[]string{"search", "--json", "zzqx"}, ""},
 	}

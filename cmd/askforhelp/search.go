@@ -49,10 +49,11 @@ type jsonMatch struct {
 }
 
 func searchCmd(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("search", "[--json] [--limit N] [--page FILE] QUERY...", stderr)
+	fs := newFlags("search", "[--json] [--limit N] [--page FILE | --docs DIR] QUERY...", stderr)
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	limit := fs.Int("limit", 5, "show at most `N` contacts (0: all)")
 	page := fs.String("page", "", "search this manual page instead of the embedded data")
+	docs := fs.String("docs", "", "search this govuk-developer-docs checkout (`DIR`) instead of the embedded data")
 	words, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -64,8 +65,17 @@ func searchCmd(args []string, stdout, stderr io.Writer) error {
 	if *limit < 0 {
 		return fmt.Errorf("%w: --limit must be 0 or more, not %d", errUsage, *limit)
 	}
-	d, err := loadDirectory(*page)
-	if err != nil {
+	if *page != "" && *docs != "" {
+		return fmt.Errorf("%w: --page and --docs cannot be used together", errUsage)
+	}
+	var d *directory.Directory
+	if *docs != "" {
+		c, err := readDocs(*docs, directory.Source{})
+		if err != nil {
+			return err
+		}
+		d = c.Dir
+	} else if d, err = loadDirectory(*page); err != nil {
 		return err
 	}
 	query := strings.Join(words, " ")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/search"
+	"github.com/alphagov/askforhelp/internal/testenv"
 )
 
 // TestIndexIsFresh fails when index_gen.go is not what `make index` makes
@@ -24,21 +25,19 @@ func TestIndexIsFresh(t *testing.T) {
 	}
 }
 
-// labelled are the shared labelled queries (as app/search's relevance
-// tests read them).
-var labelled = []string{"../../../../shared/eval/queries.tsv", "../../../../shared/eval/owners.tsv"}
+// few are queries with a few of every kind of match, beside the shared
+// labelled ones.
+var few = []string{"", "da", "migrating", "databse", "kubernets", "infrastructre", "email-alert",
+	"k8s postgres", "on call", "gov.uk", "CI/CD", "whitehall", "zzqx", "don’t", "café"}
 
-// queries are what TestEngineAnswersAsNew asks: the labelled queries, each
-// word's prefixes as typed, and slips in them (a letter dropped, swapped,
-// doubled or changed), with a few of every kind of match.
-func queries(t *testing.T) []string {
-	qs := []string{"", "da", "migrating", "databse", "kubernets", "infrastructre", "email-alert",
-		"k8s postgres", "on call", "gov.uk", "CI/CD", "whitehall", "zzqx", "don’t", "café"}
-	for _, file := range labelled {
-		data, err := os.ReadFile(file)
+// labelled are the shared labelled queries of ../shared/eval (as
+// app/search's relevance tests read them).
+func labelled(t *testing.T) []string {
+	var qs []string
+	for _, name := range []string{"queries.tsv", "owners.tsv"} {
+		data, err := os.ReadFile(testenv.Shared(t, "eval", name))
 		if err != nil {
-			t.Logf("no labelled queries: %v", err)
-			continue
+			t.Fatal(err)
 		}
 		for line := range strings.SplitSeq(string(data), "\n") {
 			if q, _, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
@@ -46,6 +45,12 @@ func queries(t *testing.T) []string {
 			}
 		}
 	}
+	return qs
+}
+
+// typed are qs, each word's prefixes as typed, and slips in them (a letter
+// dropped, swapped, doubled or changed).
+func typed(qs []string) []string {
 	var out []string
 	for _, q := range qs {
 		out = append(out, q)
@@ -74,16 +79,27 @@ func TestEngineAnswersAsNew(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := search.New(directory.Seed)
-	qs := queries(t)
-	t.Logf("%d queries", len(qs))
-	if len(qs) < 1000 {
-		t.Errorf("only %d queries", len(qs))
+	tests := []struct {
+		name    string
+		queries func(t *testing.T) []string
+		atLeast int // queries once typed: fewer means the list was not read
+	}{
+		{"few", func(*testing.T) []string { return few }, 100},
+		{"labelled", labelled, 1000}, // skipped without ../shared, but not in CI
 	}
-	for _, q := range qs {
-		a, b := got.Search(q, 0), want.Search(q, 0)
-		if !reflect.DeepEqual(a, b) {
-			t.Errorf("%q: the loaded engine answers differently from search.New's", q)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := typed(tt.queries(t))
+			t.Logf("%d queries", len(qs))
+			if len(qs) < tt.atLeast {
+				t.Errorf("only %d queries, want at least %d", len(qs), tt.atLeast)
+			}
+			for _, q := range qs {
+				if a, b := got.Search(q, 0), want.Search(q, 0); !reflect.DeepEqual(a, b) {
+					t.Errorf("%q: the loaded engine answers differently from search.New's", q)
+				}
+			}
+		})
 	}
 	if !reflect.DeepEqual(got.Entries(), want.Entries()) {
 		t.Error("the entries differ")
