@@ -36,6 +36,13 @@ func startStatic(t *testing.T, wrap func(http.Handler) http.Handler) string {
 	if code, _, errOut := cli("build", "--out", out, "--base", staticBase, "--web", webDir); code != 0 {
 		t.Fatalf("build: exit %d: %s", code, errOut)
 	}
+	return serveStatic(t, out, wrap)
+}
+
+// serveStatic serves a static site built for staticBase, as startStatic
+// says, and returns its address.
+func serveStatic(t *testing.T, out string, wrap func(http.Handler) http.Handler) string {
+	t.Helper()
 	files := http.FileServer(http.Dir(out))
 	var h http.Handler = http.StripPrefix(staticBase, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		p := r.URL.Path

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -36,6 +37,42 @@ import (
 // the pages loaded from then on.
 func waitWorker() chromedp.Action[chromedp.Void] {
 	return chromedp.Evaluate[chromedp.Void](`navigator.serviceWorker.ready.then(r => r.active.state)`, chromedp.EvalAwaitPromise)
+}
+
+// countUpdates, run in every new document, counts in window.__updates the
+// calls of goappOnUpdate, the one way an update reaches the app: go-app's
+// app.js calls it when a new worker activates, web/page.js when the cache
+// is another version's, and the wasm replaces it once started (which the
+// setter lets it do).
+const countUpdates = `(() => {
+	let inner;
+	window.__updates = 0;
+	Object.defineProperty(window, "goappOnUpdate", {
+		configurable: true,
+		get: () => function (...args) { window.__updates++; return inner && inner.apply(this, args); },
+		set: (f) => { inner = f; },
+	});
+})()`
+
+// checkForUpdate has the page's worker registration check the server for
+// a new worker, as a navigation does, and says, once that is done, what
+// an update would show: a worker installing or waiting, or caches other
+// than this page's version's (what web/page.js's checkUpdate looks at; its
+// look, started first on the same ready promise, is done by then).
+const checkForUpdate = `(async () => {
+	const reg = await navigator.serviceWorker.ready;
+	await reg.update();
+	const caches_ = (await caches.keys()).filter((k) => k.startsWith("app-"));
+	return JSON.stringify({controlled: navigator.serviceWorker.controller !== null,
+		installing: reg.installing !== null, waiting: reg.waiting !== null,
+		caches: caches_, mine: "app-" + goappGetenv("GOAPP_VERSION")});
+})()`
+
+// updateState is what checkForUpdate says.
+type updateState struct {
+	Controlled, Installing, Waiting bool
+	Caches                          []string
+	Mine                            string
 }
 
 // reloadPage reloads the page and waits until the new document is there,
@@ -146,10 +183,26 @@ func TestUpdate(t *testing.T) {
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(srv.URL+"/"), waitWasm(), waitWorker())
 
-	// Restart A: a reload finds nothing new.
+	// Restart A: a reload finds nothing new. No notice proves that only
+	// once the checks that would find an update have run, so wait for
+	// them rather than for a while.
 	srv.Stop()
 	srv = serveOn(t, srv.Addr, newApp(t, server.Options{WebDir: webDir}))
-	do(t, ctx, reloadPage(), waitWasm(), chromedp.Sleep(3*time.Second))
+	do(t, ctx, call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: countUpdates}),
+		reloadPage(), waitWasm())
+	var st updateState
+	if err := json.Unmarshal([]byte(eval[string](t, ctx, checkForUpdate)), &st); err != nil {
+		t.Fatal(err)
+	}
+	if !st.Controlled {
+		t.Fatal("the reloaded page has no service worker: it could see no update, the test would prove nothing")
+	}
+	if st.Installing || st.Waiting || !slices.Equal(st.Caches, []string{st.Mine}) {
+		t.Fatalf("an unchanged server that restarted looks updated: %+v", st)
+	}
+	if n := eval[int](t, ctx, `window.__updates`); n != 0 {
+		t.Fatalf("an unchanged server that restarted announced an update to the app %d times", n)
+	}
 	if n := eval[int](t, ctx, `document.querySelectorAll(".notice").length`); n != 0 {
 		t.Fatal("an unchanged server that restarted showed the update notice")
 	}
@@ -158,6 +211,9 @@ func TestUpdate(t *testing.T) {
 	srv.Stop()
 	serveOn(t, srv.Addr, b)
 	do(t, ctx, reloadPage(), waitWasm(), waitText(".notice", "A new version is available"))
+	if n := eval[int](t, ctx, `window.__updates`); n == 0 {
+		t.Fatal("the notice came without goappOnUpdate: counting its calls proves nothing")
+	}
 	if strings.Contains(textOf(t, ctx, "main"), onlyB) {
 		t.Fatal("page A already shows B's data")
 	}
