@@ -42,7 +42,7 @@ $(ANSWER).br: $(ANSWER) $(BIN)
 # search (app/search, whose every keystroke is timed): that makes app.wasm
 # 55 kB (brotli) smaller than inlining everything but our own packages, which
 # made it 11 kB smaller than the default, with the search's p95 unchanged
-# (README: Size and speed). The small answerer (web/answer.wasm, not in the
+# (cmd/benchreport/README.md). The small answerer (web/answer.wasm, not in the
 # size budget, on the first answer's path) keeps the standard library's and
 # the runtime's inlining.
 WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=github.com/alphagov/askforhelp/app/search=

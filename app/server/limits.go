@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// Limits of the HTTP server (README: Serving). A request is a line and
+// Limits of the HTTP server (app/server/README.md). A request is a line and
 // headers, never a body: the pages are read with GET and HEAD only.
 const (
 	// MaxHeaderBytes bounds a request's line and headers: a query longer

@@ -104,7 +104,7 @@ func (p *Page) restoreFocus() {
 // them again until the browser has optimised that code (V8 recompiles hot
 // wasm functions in the background: on 2 cores a keystroke's search took
 // 2-4 ms while it did) and collects the garbage all that made. make bench's
-// search p95 went from 1.8-2.9 ms to 0.5 ms (README: Size and speed).
+// search p95 went from 1.8-2.9 ms to 0.5 ms (cmd/benchreport/README.md).
 func warmUp() {
 	_, eng := current()
 	eng.WarmUp()

@@ -354,7 +354,11 @@ func TestSameOriginOnly(t *testing.T) {
 		searchFor("database migration", teamFor("database migration")),
 		chromedp.Navigate(base+"/embed"), waitWasm(),
 		chromedp.Navigate(base+"/demo"), poll(`document.querySelector("iframe") !== null`, 10*time.Second),
-		chromedp.Navigate(base+"/?q=incident"), waitWasm(), chromedp.Sleep(time.Second),
+		// Not a while but the signs that the page has done what it does:
+		// loaded, started, answered (and, below, offered to install,
+		// which fetches the manifest and icons).
+		chromedp.Navigate(base+"/?q=incident"), waitWasm(), waitText("#result-0", teamFor("incident")),
+		poll(`document.readyState === "complete"`, 10*time.Second),
 	)
 	res, err := chromedp.Call(ctx, page.GetInstallabilityErrors, cdp.Empty{})
 	if err != nil {
