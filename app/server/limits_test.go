@@ -22,6 +22,29 @@ func TestIdleConnectionsMakeRoom(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := httpServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") }), 8)
+	// The server counts a connection idle a moment after its answer is
+	// sent: report when, so that each client waits for it, not a while.
+	idled := make(chan string, 64)
+	track := srv.ConnState
+	srv.ConnState = func(c net.Conn, st http.ConnState) {
+		track(c, st)
+		if st == http.StateIdle {
+			idled <- c.RemoteAddr().String()
+		}
+	}
+	waitIdle := func(c net.Conn) {
+		t.Helper()
+		for {
+			select {
+			case addr := <-idled:
+				if addr == c.LocalAddr().String() {
+					return
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("the server never counted %s idle", c.LocalAddr())
+			}
+		}
+	}
 	go srv.Serve(ln)
 	defer srv.Close()
 	request := func(c net.Conn) error {
@@ -47,7 +70,7 @@ func TestIdleConnectionsMakeRoom(t *testing.T) {
 			t.Fatalf("client %d was not answered: %v", i, err)
 		}
 		idle = append(idle, c)
-		time.Sleep(5 * time.Millisecond) // an order of idleness
+		waitIdle(c) // one after the other: an order of idleness
 	}
 	// The first connections were closed to make room, the last are open.
 	first, last := idle[0], idle[len(idle)-1]

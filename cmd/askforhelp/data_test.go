@@ -124,8 +124,8 @@ func snapshotTree(t *testing.T, dir string) map[string]string {
 }
 
 // TestBadDocs: a checkout that cannot be read exits 1 with the file (and
-// line) on stderr and nothing on stdout, and --generate leaves the project
-// exactly as it was.
+// line) on stderr and nothing on stdout, whether data or search reads it,
+// and --generate leaves the project exactly as it was.
 func TestBadDocs(t *testing.T) {
 	tests := []struct {
 		name, file, content string
@@ -160,6 +160,7 @@ func TestBadDocs(t *testing.T) {
 				{"data", "--docs", dir, "--json"},
 				{"data", "--docs", dir},
 				{"data", "--docs", dir, "--generate", project},
+				{"search", "--docs", dir, "--json", "whitehall"}, // the same reader
 			} {
 				code, out, errOut := cli(args...)
 				if code != 1 || out != "" || !strings.Contains(errOut, filepath.Join(dir, tt.want)) {
@@ -245,5 +246,36 @@ func TestGenerateSource(t *testing.T) {
 	src, _ := os.ReadFile(filepath.Join(project, seedGo))
 	if !strings.Contains(string(src), `Commit: "0123456789"`) || !strings.Contains(string(src), `Date:   "2025-01-31"`) && !strings.Contains(string(src), `Date: "2025-01-31"`) {
 		t.Errorf("the generated data does not record the source:\n%.600s", src)
+	}
+}
+
+// TestSearchDocsFlag: search --docs searches the checkout it is given, not
+// the embedded data: each repo of the synthetic checkout that has a team is
+// answered by that team, as data --docs reads it.
+func TestSearchDocsFlag(t *testing.T) {
+	code, out, errOut := cli("data", "--docs", syntheticDocs, "--json")
+	if code != 0 {
+		t.Fatalf("data --docs: exit %d: %s", code, errOut)
+	}
+	var d struct {
+		Repos []struct{ Name, Team string }
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range d.Repos {
+		if !strings.HasPrefix(r.Team, "#") {
+			continue
+		}
+		n++
+		code, out, errOut := cli("search", "--docs", syntheticDocs, "--json", "--limit", "1", r.Name)
+		var got []struct{ Channel string }
+		if err := json.Unmarshal([]byte(out), &got); code != 0 || err != nil || len(got) != 1 || got[0].Channel != r.Team {
+			t.Errorf("search --docs %s: exit %d, %v, %s (%s); want %s first", r.Name, code, err, out, errOut, r.Team)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no repo with a team in the synthetic checkout")
 	}
 }

@@ -192,6 +192,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"search", "--limit", "-1", "x"}, 2, "--limit"},
 		{[]string{"data", "--json", "extra"}, 2, "unexpected argument"},
 		{[]string{"data", "--page", "a.md", "--docs", "d"}, 2, "--page and --docs cannot be used together"},
+		{[]string{"search", "--page", "a.md", "--docs", "d", "x"}, 2, "--page and --docs cannot be used together"},
 		{[]string{"data", "--page", "a.md", "--generate", "app/directory"}, 2, "--generate needs --docs"},
 		{[]string{"data", "--source-commit", "abc1234"}, 2, "go with --docs"},
 		{[]string{"serve", "--bogus"}, 2, "-bogus"},
