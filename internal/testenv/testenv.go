@@ -9,7 +9,9 @@
 package testenv
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -30,7 +32,7 @@ func Missing(t testing.TB, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if CI() {
 		// t.Fatal ends the test; the else is for a TB that does not.
-		t.Fatalf("%s (CI=true: CI provides it, so the test fails instead of skipping)", msg)
+		t.Fatalf("%s (CI=true: a test that cannot run fails)", msg)
 	} else {
 		t.Skip(msg)
 	}
@@ -48,7 +50,10 @@ func Shared(t testing.TB, elem ...string) string {
 	}
 	path := filepath.Join(append([]string{root, "..", "shared"}, elem...)...)
 	if _, err := os.Stat(path); err != nil {
-		Missing(t, "%s is missing: CI needs ../shared beside the checkout (%v)", path, err)
+		if !errors.Is(err, fs.ErrNotExist) {
+			t.Fatal(err) // there but unreadable: not a checkout without ../shared
+		}
+		Missing(t, "%s is missing: CI needs ../shared beside the checkout", path)
 	}
 	return path
 }
