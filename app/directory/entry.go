@@ -25,7 +25,7 @@ type Entry struct {
 	// Owners are the channels that repos.yml or the manual name for this
 	// team besides the contact's own: the team's own channel where the Ask
 	// for help page gives a place to ask (#govuk-ask-platform-engineering
-	// for #govuk-platform-engineering-team). Sorted; see sameTeam.
+	// for #govuk-platform-engineering-team). Sorted; see askedIn.
 	Owners []string
 }
 
@@ -49,11 +49,12 @@ func (d *Directory) Entries() []Entry {
 		}
 	}
 	var others []string
+	keys := d.teamKeys()
 	for _, ch := range d.owners() {
 		if _, ok := at[ch]; ok {
 			continue
 		}
-		if i := d.askedIn(ch); i >= 0 {
+		if i := askedIn(ch, keys); i >= 0 {
 			at[ch] = i
 			entries[i].Owners = append(entries[i].Owners, ch)
 			continue
@@ -103,13 +104,38 @@ func (d *Directory) owners() []string {
 	return out
 }
 
+// teamKeys are each contact's keys (teamKey of its channel and of its
+// name) that an owner channel may match; none for a contact without a
+// "#channel", which no owner channel can be. Made once per Entries: it
+// runs as the answerer starts.
+func (d *Directory) teamKeys() [][2]string {
+	keys := make([][2]string, len(d.Contacts))
+	for i, c := range d.Contacts {
+		if strings.HasPrefix(c.Channel, "#") {
+			keys[i] = [2]string{teamKey(c.Channel), teamKey(c.Name)}
+		}
+	}
+	return keys
+}
+
 // askedIn is the index of the contact that owner (a channel no contact
-// has) is a channel of, or -1: the one contact that sameTeam says it
-// names. Two such contacts are a guess too many, and none is chosen.
-func (d *Directory) askedIn(owner string) int {
+// has) names, or -1: its words, less "ask" and "team" (teamKey), are those
+// of the contact's channel or name, and of no other contact's. "ask" and
+// "team" say what a channel is for rather than whose it is: so
+// #govuk-platform-engineering-team and #govuk-platform-engineering are the
+// team the page calls "GOV.UK Platform Engineering team" and asks in
+// #govuk-ask-platform-engineering; #govuk-publishing is not "GOV.UK
+// publishing service support". Only whole words in order count, and two
+// candidates are a guess too many: a wrong merge sends people to the wrong
+// team, and a missed one only shows the team twice.
+func askedIn(owner string, keys [][2]string) int {
+	key := teamKey(owner)
+	if key == "" {
+		return -1
+	}
 	found := -1
-	for i := range d.Contacts {
-		if sameTeam(owner, &d.Contacts[i]) {
+	for i, k := range keys {
+		if k[0] == key || k[1] == key {
 			if found >= 0 {
 				return -1
 			}
@@ -117,23 +143,6 @@ func (d *Directory) askedIn(owner string) int {
 		}
 	}
 	return found
-}
-
-// sameTeam reports whether an owner channel names contact c's team: its
-// words are those of c's channel or of c's name, leaving out "ask" and
-// "team", which say what a channel is for rather than whose it is. So
-// #govuk-platform-engineering-team and #govuk-platform-engineering are
-// the team that the page calls "GOV.UK Platform Engineering team" and asks
-// in #govuk-ask-platform-engineering; #govuk-publishing is not
-// "GOV.UK publishing service support". Only whole words in order count: a
-// wrong merge sends people to the wrong team, and a missed one only shows
-// the team twice.
-func sameTeam(owner string, c *Contact) bool {
-	if !strings.HasPrefix(c.Channel, "#") {
-		return false
-	}
-	key := teamKey(owner)
-	return key != "" && (key == teamKey(c.Channel) || key == teamKey(c.Name))
 }
 
 // teamKey is a channel's or a name's words, lower case, "GOV.UK" as

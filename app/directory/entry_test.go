@@ -85,7 +85,7 @@ func TestChannelContact(t *testing.T) {
 	}
 }
 
-// TestSameTeam: an owner channel joins a contact of the page only when its
+// TestSameTeam (askedIn, one contact): an owner channel joins a contact of the page only when its
 // words, less "ask" and "team", are the contact's channel's or name's.
 func TestSameTeam(t *testing.T) {
 	pe := Contact{Name: "GOV.UK Platform Engineering team", Channel: "#govuk-ask-platform-engineering"}
@@ -107,8 +107,9 @@ func TestSameTeam(t *testing.T) {
 		{"#team", Contact{Name: "Team", Channel: "#ask"}, false},
 	}
 	for _, tt := range tests {
-		if got := sameTeam(tt.owner, &tt.c); got != tt.want {
-			t.Errorf("sameTeam(%q, %q %s) = %v, want %v", tt.owner, tt.c.Name, tt.c.Channel, got, tt.want)
+		d := &Directory{Contacts: []Contact{tt.c}}
+		if got := askedIn(tt.owner, d.teamKeys()) == 0; got != tt.want {
+			t.Errorf("%q names %q %s: %v, want %v", tt.owner, tt.c.Name, tt.c.Channel, got, tt.want)
 		}
 	}
 }

@@ -26,9 +26,9 @@ var targets = map[string][2]float64{
 // searched on the docs version its "# docs:" line names, and fails below
 // its target. A file without a target must reach 95% and 0.97.
 func TestRelevance(t *testing.T) {
-	files, _ := filepath.Glob(sharedDir + "/eval/*.tsv")
+	files, _ := filepath.Glob(filepath.Join(testenv.Shared(t, "eval"), "*.tsv"))
 	if len(files) == 0 {
-		testenv.Missing(t, "no labelled queries in %s/eval", sharedDir)
+		t.Fatal("no labelled queries (*.tsv) in ../shared/eval")
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {

@@ -3,8 +3,6 @@
 package search
 
 import (
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
@@ -27,10 +25,6 @@ var pageOnly = func() *directory.Directory {
 	return d
 }()
 
-// sharedDir is where the docs snapshots and labelled queries are: ../shared
-// beside the project.
-const sharedDir = "../../../shared"
-
 var (
 	snapshotsMu sync.Mutex
 	snapshots   = map[string]*directory.Directory{}
@@ -45,11 +39,7 @@ func snapshot(t testing.TB, name string) *directory.Directory {
 	if d := snapshots[name]; d != nil {
 		return d
 	}
-	dir := filepath.Join(sharedDir, "docs", name)
-	if _, err := os.Stat(dir); err != nil {
-		testenv.Missing(t, "%s is missing: the docs snapshots are in ../shared beside the project", dir)
-	}
-	c, err := manual.ReadDocs(dir)
+	c, err := manual.ReadDocs(testenv.Shared(t, "docs", name))
 	if err != nil {
 		t.Fatal(err)
 	}

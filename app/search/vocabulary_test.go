@@ -29,7 +29,7 @@ func TestDefaultVocabulary(t *testing.T) {
 			continue
 		}
 		found := false
-		for _, c := range append(directory.Seed.Contacts, pageOnly.Contacts...) {
+		for _, c := range slices.Concat(directory.Seed.Contacts, pageOnly.Contacts) {
 			found = found || strings.EqualFold(c.Channel, key)
 		}
 		if !found && !knownOldChannels[key] {

@@ -8,11 +8,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// clock is the time the data's age is measured against: in the browser,
-// the browser's clock (Go's time.Now reads JavaScript's Date), so an
-// installed or offline copy says when its data has grown old.
-var clock = time.Now
-
 // DataAge says which docs the data comes from and, when they are more
 // than view.StaleAfterDays old, that the live page is the one to trust.
 type DataAge struct {
@@ -23,8 +18,11 @@ type DataAge struct {
 }
 
 // Render draws view.DataAge for now; nothing when the data has no date.
+// In the browser, now is the browser's clock (Go's time.Now reads
+// JavaScript's Date), so an installed or offline copy says when its data
+// has grown old.
 func (a *DataAge) Render() app.UI {
-	n := view.DataAge(a.Dir, clock())
+	n := view.DataAge(a.Dir, time.Now())
 	if n == nil {
 		return app.Div().Class("data-age-slot")
 	}

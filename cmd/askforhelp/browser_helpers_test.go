@@ -255,13 +255,17 @@ func bypassCSP() chromedp.Action[chromedp.Void] {
 	return call(page.SetBypassCSP, page.SetBypassCSPParams{Enabled: true})
 }
 
+// seedEngine is the engine over the embedded data, built once: teamFor is
+// called by many tests.
+var seedEngine = sync.OnceValue(func() *search.Engine { return search.New(directory.Seed) })
+
 // teamFor is the channel the embedded data's engine answers first for q.
 // The tests here check that every way in (the command, the server, the
 // page before and after the app starts) shows the engine's answer,
 // whatever docs the data was made from: whether the answer is right is
 // app/search's to test, on named versions of the docs.
 func teamFor(q string) string {
-	rs := search.New(directory.Seed).Search(q, 1)
+	rs := seedEngine().Search(q, 1)
 	if len(rs) == 0 {
 		panic("no team answers " + q + " in the embedded data")
 	}

@@ -23,12 +23,22 @@ const (
 	docsDir = "docs"
 )
 
-// loadDirectory reads a page, or returns the embedded data when page is "".
-func loadDirectory(page string) (*directory.Directory, error) {
-	if page == "" {
-		return directory.Seed, nil
+// loadDirectory reads a page or a docs checkout, or returns the embedded
+// data when both are "": what data and search read.
+func loadDirectory(page, docs string) (*directory.Directory, error) {
+	switch {
+	case page != "" && docs != "":
+		return nil, fmt.Errorf("%w: --page and --docs cannot be used together", errUsage)
+	case docs != "":
+		c, err := readDocs(docs, directory.Source{})
+		if err != nil {
+			return nil, err
+		}
+		return c.Dir, nil
+	case page != "":
+		return manual.ReadFile(page)
 	}
-	return manual.ReadFile(page)
+	return directory.Seed, nil
 }
 
 func dataCmd(args []string, stdout, stderr io.Writer) error {
@@ -47,15 +57,14 @@ func dataCmd(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	switch {
-	case *page != "" && *docs != "":
-		return fmt.Errorf("%w: --page and --docs cannot be used together", errUsage)
 	case *generate != "" && *docs == "":
 		return fmt.Errorf("%w: --generate needs --docs DIR, a govuk-developer-docs checkout", errUsage)
 	case (*commit != "" || *date != "") && *docs == "":
 		return fmt.Errorf("%w: --source-commit and --source-date go with --docs", errUsage)
 	}
 	var d *directory.Directory
-	if *docs != "" {
+	// With --page as well, loadDirectory says they do not go together.
+	if *docs != "" && *page == "" {
 		c, err := readDocs(*docs, directory.Source{Commit: *commit, Date: *date})
 		if err != nil {
 			return err
@@ -64,7 +73,7 @@ func dataCmd(args []string, stdout, stderr io.Writer) error {
 			return generateData(c, *docs, *generate)
 		}
 		d = c.Dir
-	} else if d, err = loadDirectory(*page); err != nil {
+	} else if d, err = loadDirectory(*page, *docs); err != nil {
 		return err
 	}
 	var out bytes.Buffer

@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -22,9 +21,7 @@ import (
 	"time"
 
 	"github.com/alphagov/askforhelp/app/directory"
-	"github.com/alphagov/askforhelp/app/manual"
 	"github.com/alphagov/askforhelp/app/server"
-	"github.com/alphagov/askforhelp/internal/testenv"
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
@@ -159,7 +156,8 @@ func TestWarmLoadFromCache(t *testing.T) {
 func TestUpdate(t *testing.T) {
 	// B is made from the docs of 2024, A from the embedded (newer) ones:
 	// onlyB is a team B's page names and A's does not.
-	webB, dirB := buildVariant(t, testenv.Shared(t, "docs", "2024-04-26-c51f946f2"))
+	vb := publishVariant(t, "2024-04-26-c51f946f2")
+	webB, dirB := vb.web, vb.dir
 	var onlyB string
 	for _, c := range dirB.Contacts {
 		if strings.HasPrefix(c.Channel, "#") && !slices.ContainsFunc(directory.Seed.Contacts, func(a directory.Contact) bool { return a.Channel == c.Channel }) {
@@ -223,55 +221,6 @@ func TestUpdate(t *testing.T) {
 		waitWasm(),
 		searchFor(onlyB[1:], onlyB),
 	)
-}
-
-// buildVariant builds the wasm of a copy of the project whose data comes
-// from another version of the docs, as `make data DOCS=docs` and
-// `make wasm` would, and returns its web folder and directory.
-func buildVariant(t *testing.T, docs string) (string, *directory.Directory) {
-	t.Helper()
-	docs, _ = filepath.Abs(docs)
-	c, err := manual.ReadDocs(docs)
-	if err != nil {
-		t.Fatalf("no docs to build a variant from: %v", err)
-	}
-	mod := t.TempDir()
-	for _, f := range []string{"go.mod", "go.sum"} {
-		b, err := os.ReadFile(filepath.Join("../..", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(mod, f), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, d := range []string{"app", "cmd"} {
-		if err := os.CopyFS(filepath.Join(mod, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	runIn(t, mod, nil, "go", "run", "./cmd/askforhelp", "data", "--docs", docs, "--generate", "app/directory")
-	web := filepath.Join(mod, "web")
-	if err := os.CopyFS(web, os.DirFS(webDir)); err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range []string{"app.wasm", "app.wasm.br", "app.wasm.gz", "answer.wasm", "answer.wasm.br", "answer.wasm.gz"} {
-		os.Remove(filepath.Join(web, f))
-	}
-	for wasm, pkg := range map[string]string{"app.wasm": "./cmd/askforhelp", "answer.wasm": "./cmd/answer"} {
-		runIn(t, mod, []string{"GOOS=js", "GOARCH=wasm"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-gcflags=github.com/...=-l", "-o", filepath.Join(web, wasm), pkg)
-	}
-	return web, c.Dir
-}
-
-func runIn(t *testing.T, dir string, env []string, name string, args ...string) {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), env...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-	}
 }
 
 // TestEmbed: a page on another site with the two-line snippet gets the

@@ -65,17 +65,8 @@ func searchCmd(args []string, stdout, stderr io.Writer) error {
 	if *limit < 0 {
 		return fmt.Errorf("%w: --limit must be 0 or more, not %d", errUsage, *limit)
 	}
-	if *page != "" && *docs != "" {
-		return fmt.Errorf("%w: --page and --docs cannot be used together", errUsage)
-	}
-	var d *directory.Directory
-	if *docs != "" {
-		c, err := readDocs(*docs, directory.Source{})
-		if err != nil {
-			return err
-		}
-		d = c.Dir
-	} else if d, err = loadDirectory(*page); err != nil {
+	d, err := loadDirectory(*page, *docs)
+	if err != nil {
 		return err
 	}
 	query := strings.Join(words, " ")

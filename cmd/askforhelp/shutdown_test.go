@@ -24,7 +24,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv("ASKFORHELP_RUN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeVariants()
+	os.Exit(code)
 }
 
 // startServe runs `askforhelp serve` as a child process on a free port and
