@@ -97,6 +97,9 @@ type ManualPage struct {
 	Owner string `json:"owner"`
 	// Headings are the page's headings, for the search.
 	Headings []string `json:"headings,omitempty"`
+	// Words are the words of the page's text that set it apart from the
+	// other pages, best first, one space between them (search.PageWords).
+	Words string `json:"words,omitempty"`
 }
 
 // RepoDocsURL is the developer docs' page about a repo.

@@ -108,7 +108,7 @@ func manualTable(pages []ManualPage) ([]string, error) {
 		if !ok || !html {
 			return nil, fmt.Errorf("manual page %q: URL %q is not under %s", m.Title, m.URL, ManualURL)
 		}
-		line, err := record(path, m.Title, m.Section, m.Owner, m.Headings)
+		line, err := record(path, m.Title, m.Section, m.Owner, m.Headings, m.Words)
 		if err != nil {
 			return nil, fmt.Errorf("manual page %q: %v", m.URL, err)
 		}

@@ -18,7 +18,7 @@ const (
 // Columns of the tables, in order.
 var (
 	repoColumns   = []string{"name", "apps", "type", "team", "alerts", "description"}
-	manualColumns = []string{"path", "title", "section", "owner", "headings"}
+	manualColumns = []string{"path", "title", "section", "owner", "headings", "words"}
 )
 
 // unpackRepos reads a repos table; each repo's URL is its docs page.
@@ -43,7 +43,7 @@ func unpackManual(table string) []ManualPage {
 	var pages []ManualPage
 	for _, f := range records(table, len(manualColumns)) {
 		pages = append(pages, ManualPage{
-			Title: f[1], URL: ManualURL + f[0] + ".html", Section: f[2], Owner: f[3], Headings: list(f[4]),
+			Title: f[1], URL: ManualURL + f[0] + ".html", Section: f[2], Owner: f[3], Headings: list(f[4]), Words: f[5],
 		})
 	}
 	return pages

@@ -73,6 +73,12 @@ func ReadDocs(dir string) (*Docs, error) {
 		d.Manual = append(d.Manual, p.Entry())
 	}
 	sort.SliceStable(d.Manual, func(i, j int) bool { return d.Manual[i].URL < d.Manual[j].URL })
+	texts := make([]string, len(d.Manual))
+	for _, p := range docs.Pages {
+		i := sort.Search(len(d.Manual), func(i int) bool { return d.Manual[i].URL >= p.URL() })
+		texts[i] = p.Text
+	}
+	pageWords(d, texts)
 	d.Source = SourceOf(dir)
 	docs.Dir = d
 	return docs, nil

@@ -215,10 +215,13 @@ func TestSynthetic(t *testing.T) {
 			Headings: []string{"GOV.UK Platform Engineering team (#govuk-platform-engineering)"}},
 		{Title: "Escapes & entities", URL: directory.ManualURL + "escapes.html", Owner: "#govuk-developers",
 			Headings: []string{"Tom & Jerry's *stars* and a link and html", "Not a # closing sequence"}},
-		{Title: "Untitled page", URL: directory.ManualURL + "no-front-matter.html", Headings: []string{"Untitled page"}},
+		// Words: what the text says besides the title and headings, less stop words ("some").
+		{Title: "Untitled page", URL: directory.ManualURL + "no-front-matter.html", Headings: []string{"Untitled page"}, Words: "prose"},
 		// The @handle is kept as the owner; the code block's "##" and the h3 are not headings kept.
 		{Title: "A page in a sub-folder: with ERB", URL: directory.ManualURL + "sub/deeper/erb-page.html", Section: "Deep", Owner: "@someone.person",
-			Headings: []string{"Run the rake task", "Setext heading with emphasis"}},
+			Headings: []string{"Run the rake task", "Setext heading with emphasis"},
+			// The ERB call is text (its words), the h3 too; the code block is not.
+			Words: "jobs kept level links publishing requeue runraketask scheduled third whitehall"},
 	}
 	if !reflect.DeepEqual(d.Manual, wantPages) {
 		t.Errorf("manual:\n got %+v\nwant %+v", d.Manual, wantPages)
@@ -232,11 +235,12 @@ func TestSynthetic(t *testing.T) {
 }
 
 // TestTrimmed: the trimmed copy of a checkout reads exactly as the
-// checkout, keeps the Ask for help page and repos.yml whole, and keeps no
-// prose of other pages.
+// checkout (the pages' text too), keeps the Ask for help page and
+// repos.yml whole, and keeps of other pages only their front matter,
+// headings and text (no code, no markup).
 func TestTrimmed(t *testing.T) {
 	// The synthetic checkout, then snapshots in ../shared/docs.
-	for _, dir := range []string{synthetic, "2024-04-26-c51f946f2", "2022-06-07-fde45edd9"} {
+	for _, dir := range []string{synthetic, "2024-04-26-c51f946f2", "2022-06-07-fde45edd9", "2026-08-21-972d1b441"} {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			if dir != synthetic {
 				dir = testenv.Shared(t, "docs", dir)
@@ -260,6 +264,12 @@ func TestTrimmed(t *testing.T) {
 			if !reflect.DeepEqual(again.Dir, docs.Dir) {
 				t.Errorf("the trimmed copy reads differently")
 			}
+			for i, p := range docs.Pages {
+				if q := again.Pages[i]; q.Text != p.Text || !reflect.DeepEqual(q.Headings, p.Headings) {
+					t.Errorf("%s: the trimmed copy's text differs:\n%q\n%q", p.Rel, p.Text, q.Text)
+					break
+				}
+			}
 			for _, name := range []string{"data/repos.yml", "source/manual/ask-for-help.html.md"} {
 				a, _ := os.ReadFile(filepath.Join(dir, name))
 				b, _ := os.ReadFile(filepath.Join(copyDir, name))
@@ -270,8 +280,9 @@ func TestTrimmed(t *testing.T) {
 			for name, data := range docs.Trimmed() {
 				for _, line := range strings.Split(string(data), "\n") {
 					if !strings.HasSuffix(name, "ask-for-help.html.md") && strings.HasPrefix(name, "source/") &&
-						line != "" && !strings.HasPrefix(line, "#") && !strings.Contains(docs.frontOf(name), line) && line != "---" {
-						t.Errorf("%s keeps a line that is neither front matter nor a heading: %q", name, line)
+						line != "" && !strings.HasPrefix(line, "#") && !strings.Contains(docs.frontOf(name), line) && line != "---" &&
+						line != escapeText(docs.textOf(name)) {
+						t.Errorf("%s keeps a line that is neither front matter, a heading nor its text: %q", name, line)
 						break
 					}
 				}
@@ -286,6 +297,16 @@ func (docs *Docs) frontOf(name string) string {
 	for _, p := range docs.Pages {
 		if "source/manual/"+p.Rel == name {
 			return p.Front
+		}
+	}
+	return ""
+}
+
+// textOf is the text kept for a trimmed page, by its path in a checkout.
+func (docs *Docs) textOf(name string) string {
+	for _, p := range docs.Pages {
+		if "source/manual/"+p.Rel == name {
+			return p.Text
 		}
 	}
 	return ""

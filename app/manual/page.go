@@ -5,6 +5,7 @@ package manual
 import (
 	"path"
 	"strings"
+	"unicode"
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/yuin/goldmark"
@@ -13,8 +14,8 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Page is what the reader keeps of a manual page: its front matter and
-// its headings.
+// Page is what the reader keeps of a manual page: its front matter, its
+// headings and its text.
 type Page struct {
 	// Rel is the page's path under source/manual, with "/" separators.
 	Rel string
@@ -26,6 +27,11 @@ type Page struct {
 	// Headings are the page's headings down to MaxHeadingLevel, in page
 	// order.
 	Headings []Heading
+	// Text is the rest of what a reader of the page reads, as plain text:
+	// paragraphs, list items and deeper headings, one space between
+	// blocks. Code blocks and raw HTML are left out: they are commands
+	// and markup, not what the page is about.
+	Text string
 
 	hasFront bool
 }
@@ -57,15 +63,30 @@ func ParsePage(name, rel string, src []byte) (*Page, error) {
 		p.Front = frontBlock(string(src))
 	}
 	doc := goldmark.New().Parser().Parse(text.NewReader(body))
+	var prose []string
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			if t := headingText(h, body); t != "" && h.Level <= MaxHeadingLevel {
-				p.Headings = append(p.Headings, Heading{h.Level, t})
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if t := inlineText(n, body); t != "" && n.Level <= MaxHeadingLevel {
+				p.Headings = append(p.Headings, Heading{n.Level, t})
+			} else if t != "" {
+				prose = append(prose, t)
 			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			if t := inlineText(n, body); t != "" {
+				prose = append(prose, t)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+	p.Text = strings.Join(prose, " ")
 	return p, nil
 }
 
@@ -76,10 +97,10 @@ func frontBlock(src string) string {
 	return block
 }
 
-// headingText is a heading as a reader sees it: escapes and entities
-// resolved, code spans and links as their text, raw HTML left out, white
-// space collapsed.
-func headingText(h *ast.Heading, src []byte) string {
+// inlineText is a heading's or a paragraph's text as a reader sees it:
+// escapes and entities resolved, code spans and links as their text, raw
+// HTML left out, white space collapsed.
+func inlineText(h ast.Node, src []byte) string {
 	var b strings.Builder
 	var walk func(ast.Node)
 	walk = func(n ast.Node) {
@@ -142,8 +163,8 @@ func (p *Page) Entry() directory.ManualPage {
 }
 
 // Trimmed is the page cut down to what the reader uses: the front matter as
-// written and the headings, each escaped so that it reads back as the same
-// text.
+// written, the headings, and the text as one paragraph, each escaped so that
+// it reads back as the same text.
 func (p *Page) Trimmed() []byte {
 	var b strings.Builder
 	if p.hasFront {
@@ -152,7 +173,29 @@ func (p *Page) Trimmed() []byte {
 	for _, h := range p.Headings {
 		b.WriteString("\n" + strings.Repeat("#", h.Level) + " " + escapeMarkdown(h.Text) + "\n")
 	}
+	if p.Text != "" {
+		b.WriteString("\n" + escapeText(p.Text) + "\n")
+	}
 	return []byte(b.String())
+}
+
+// escapeText backslash-escapes every ASCII punctuation character of s, and
+// writes "&" as an entity, so that s read as a paragraph is s: no list
+// marker, heading, emphasis, link or entity can start in it.
+func escapeText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r < 128 && unicode.IsPunct(r) || r < 128 && unicode.IsSymbol(r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // escapeMarkdown backslash-escapes the characters that could start inline

@@ -96,6 +96,12 @@ const (
 	weightPage = 80
 	// A heading is one topic of a page among many.
 	weightHeading = 50
+	// The words of a page's text that set it apart (ManualPage.Words, best
+	// first) weigh less than a heading, in tiers of textTier words, each
+	// weighing textTierPercent of the one before.
+	weightText      = 70
+	textTier        = 8
+	textTierPercent = 80
 	// A page's weight is scaled by whose it is. An alert's runbook (a page
 	// under manual/alerts/) says how whoever is on call handles an alert
 	// about a subject, not who looks after the subject. A page maintained
@@ -134,6 +140,23 @@ const (
 	// a channel named like it ("govuk_publishing_components" is the repo, not
 	// a channel #govuk-publishing-components that owns other things).
 	ownedNameBonus = 90
+	// synonymCoverPercent: a term covered only by a synonym earns this
+	// share of coverageBonus when the word typed is itself in the data
+	// (rule 1: the word typed beats its synonyms).
+	synonymCoverPercent = 20
+	// itemCoverPercent: a term held by an item that holds the question
+	// (rule 2: see run.holds) earns this share of coverageBonus, times the
+	// share of the question the item holds and the item's percent (a
+	// runbook, a person's page). Less than what the Ask for help page says
+	// a team does: "incident report" is 2nd line's, though a page holds
+	// both words.
+	itemCoverPercent = 60
+	// itemTogetherBonus is added per term beyond the first that one item
+	// holds: see run.together.
+	itemTogetherBonus = 20
+	// scatteredTerms: an item holding this many of the query's terms, even
+	// apart (a title, a heading, its text), holds the question, a long one.
+	scatteredTerms = 3
 )
 
 // wordMatch is how one query word matched one indexed word.

@@ -45,6 +45,22 @@ func TestSearchDocs(t *testing.T) {
 		{"manual page by title words", "reindex elasticsearch", "#govuk-searchandnav", FieldPage, "Reindex an Elasticsearch index"},
 		{"the page's bullets beat a manual page", "database migration", "#govuk-platform-engineering", FieldResponsibility, ""},
 		{"the page's bullets beat a person's page", "incident", "#govuk-2ndline-tech", FieldResponsibility, ""},
+		{"the page's bullets beat a page on the topic", "base images", "#govuk-platform-engineering", FieldResponsibility, ""},
+		{"the page's bullets beat a page on the topic", "kubernetes", "#govuk-platform-engineering", FieldResponsibility, ""},
+		// Rule 1: a synonym counts less than the word typed, when the data
+		// holds the word itself.
+		{"the word typed beats its synonym", "sentry", "#govuk-developers", FieldPage, "Sentry"},
+		{"the word typed beats its synonym", "terraform", "#govuk-2ndline-tech", FieldPage, "Terraform Cloud"},
+		{"the word typed beats its synonym", "renew tls certificate", "#govuk-publishing-platform", FieldPage, "Request Fastly TLS certificate"},
+		// Rule 2: one item holding the question beats its words scattered
+		// over a team's items.
+		{"one item holding the question beats words scattered", "cdn logs", "#govuk-developers", FieldPage, "Query CDN logs"},
+		{"one item holding the question beats words scattered", "elasticsearch restore backup", "#govuk-searchandnav", FieldPage, "Restore Elasticsearch indices from backup"},
+		// Rule 3: fewer of the question's words lose, though one common word
+		// names a repo ("support").
+		{"more words of the question beat one common word naming a repo", "raise a support ticket with aws", "#govuk-developers", FieldPage, "How to raise a support ticket with AWS"},
+		// What a page says: its text's words.
+		{"a page found by what it says", "background jobs retry", "#govuk-developers", FieldText, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.behaviour+"/"+tt.query, func(t *testing.T) {

@@ -12,13 +12,13 @@ import (
 
 // targets are the least hit@1 and MRR each file of ../shared/eval must
 // reach; the questions as people type them (questions-*.tsv) are held at
-// today's level until the ranking reads what the pages say.
+// today's level (issue 20 asks for 85%: see the README).
 var targets = map[string][2]float64{
 	"queries.tsv":        {1, 1},
 	"owners.tsv":         {1, 1},
 	"owners-2026.tsv":    {0.95, 0.97},
-	"questions-2024.tsv": {0.40, 0.60},
-	"questions-2026.tsv": {0.33, 0.55},
+	"questions-2024.tsv": {0.50, 0.65},
+	"questions-2026.tsv": {0.65, 0.72},
 }
 
 // TestRelevance reports hit@1 and MRR on each file of shared labelled

@@ -75,9 +75,14 @@ type run struct {
 	*perField
 
 	// collectEntries: the contacts hit; chBest holds their terms' best
-	// scores, hs.n a contact.
-	chits  []entryHit
-	chBest []uint8
+	// scores, hs.n a contact; items the items hit; ownFound the terms whose
+	// own word (not a synonym) matched anywhere.
+	chits    []entryHit
+	chBest   []uint8
+	chShare  []uint8 // per contact and term, the most terms a covering field holding it holds
+	items    []itemHit
+	itemBest []uint8
+	ownFound uint32
 
 	// rank: how many entries each term matches.
 	df []int
@@ -181,6 +186,9 @@ func (r *run) scoreWord(w string, g group, word *scratch) {
 			if ws > word.val[p.field] {
 				word.val[p.field] = ws
 				word.pos[p.field] = r.e.tokens[p.tok].pos
+				if f.bag {
+					word.pos[p.field] = maxPos // never next to another
+				}
 			}
 		}
 	}
@@ -204,8 +212,11 @@ func (r *run) hit(f int32, ti int, own bool, v, pos uint8) {
 	}
 }
 
-// collectEntries is phase 3: it gathers the fields hit into contacts,
-// keeping each term's best score and the best bonus of one field.
+// collectEntries is phase 3: it gathers the fields hit into contacts and
+// items. A contact keeps each term's best score in the fields that cover
+// it (chBest: what the Ask for help page says, the names of what it
+// owns) and the best bonus of one field; an item (a repo, a manual page, a
+// responsibility) keeps each term's best score in any of its fields.
 func (r *run) collectEntries() {
 	e, hs := r.e, &r.hs
 	var all uint32 // the terms matched anywhere
@@ -213,21 +224,48 @@ func (r *run) collectEntries() {
 		all |= m
 	}
 	entryOf := make([]int32, len(e.entryFields)-1) // 1 + index in chits
+	itemOf := map[int32]int32{}                    // item -> index in r.items
 	for h := range hs.field {
 		f := &e.fields[hs.field[h]]
 		ci := entryOf[f.entry] - 1
 		if ci < 0 {
-			r.chits = append(r.chits, entryHit{entry: f.entry, at: int32(len(r.chits))})
+			r.chits = append(r.chits, entryHit{entry: f.entry, at: int32(len(r.chits)), item: -1})
 			r.chBest = append(r.chBest, make([]uint8, hs.n)...)
+			r.chShare = append(r.chShare, make([]uint8, hs.n)...)
 			ci = int32(len(r.chits) - 1)
 			entryOf[f.entry] = ci + 1
 		}
 		ch := &r.chits[ci]
 		ch.mask |= hs.mask[h]
+		r.ownFound |= hs.own[h]
+		fbest := hs.best[h*hs.n : (h+1)*hs.n]
 		if covers(f.name) {
 			ch.covered |= hs.mask[h]
+			ch.coveredOwn |= hs.own[h]
+			best := r.chBest[int(ci)*hs.n : int(ci+1)*hs.n]
+			share := r.chShare[int(ci)*hs.n : int(ci+1)*hs.n]
+			k := uint8(bits.OnesCount32(hs.mask[h]))
+			for t := range best {
+				best[t] = max(best[t], fbest[t])
+				if hs.mask[h]&(1<<t) != 0 {
+					share[t] = max(share[t], k)
+				}
+			}
 		}
-		best, fbest := r.chBest[int(ci)*hs.n:int(ci+1)*hs.n], hs.best[h*hs.n:(h+1)*hs.n]
+		ii, ok := itemOf[f.item]
+		if !ok {
+			ii = int32(len(r.items))
+			itemOf[f.item] = ii
+			r.items = append(r.items, itemHit{item: f.item, entry: ci, field: hs.field[h]})
+			r.itemBest = append(r.itemBest, make([]uint8, hs.n)...)
+		}
+		it := &r.items[ii]
+		it.mask |= hs.mask[h]
+		it.own |= hs.own[h]
+		if naming(f.name) && bits.OnesCount32(hs.own[h]) > bits.OnesCount32(it.together) {
+			it.together = hs.own[h]
+		}
+		best := r.itemBest[int(ii)*hs.n : int(ii+1)*hs.n]
 		for t := range best {
 			best[t] = max(best[t], fbest[t])
 		}
@@ -247,13 +285,24 @@ func (r *run) collectEntries() {
 }
 
 // covers reports whether matches in field earn coverageBonus: what the Ask
-// for help page says of a team, and the names of what it owns. A manual
-// page's title or headings, or a repo's description or type, only add their
-// match: what the page says a team does outweighs who maintains a page on
-// the topic, and a query with several words finds some of them in some
-// heading of nearly every team.
+// for help page says of a team, and the names of what it owns. Their terms
+// add up over the team's fields. Anything else (a manual page's title,
+// headings and text, a repo's description or type) counts through its item
+// only: one page holding the question beats its words scattered over
+// many pages of a team that maintains a lot (see run.rank).
 func covers(field string) bool {
 	return fromPage(field) || owned(field)
+}
+
+// naming reports whether field says what its item is: a page's title, a
+// repo's name or description, a responsibility; not a heading (one topic
+// of a page among many) nor the words of a page's text.
+func naming(field string) bool {
+	switch field {
+	case FieldHeading, FieldText, FieldRepoType, FieldVocabulary:
+		return false
+	}
+	return true
 }
 
 // names reports whether field names an entry or what it owns, for
@@ -285,9 +334,11 @@ func (r *run) whole(f *field) bool {
 	return all
 }
 
-// rank is phase 4: it scores each contact, rarity * (coverageBonus + best
-// score) over the terms it matches plus its bonus, and keeps the best limit
-// (all if limit <= 0) in order.
+// rank is phase 4: it scores each contact and keeps the best limit (all
+// if limit <= 0) in order. A contact's score is its bonus plus, over the
+// terms it matches, rarity * the better of what its covering fields and
+// its best item earn the term, plus that item's together bonus; its best
+// item is the one that makes this highest (none if none adds anything).
 func (r *run) rank(limit int) {
 	r.df = make([]int, r.hs.n)
 	for i := range r.chits {
@@ -297,9 +348,12 @@ func (r *run) rank(limit int) {
 	}
 	for i := range r.chits {
 		ch := &r.chits[i]
-		ch.score = ch.bonus
-		for m := ch.mask; m != 0; m &= m - 1 {
-			ch.score += r.termScore(ch, bits.TrailingZeros32(m)).Points
+		ch.score = ch.bonus + r.points(ch, -1)
+	}
+	for ii := range r.items {
+		ch := &r.chits[r.items[ii].entry]
+		if p := ch.bonus + r.points(ch, int32(ii)); p > ch.score {
+			ch.score, ch.item = p, int32(ii)
 		}
 	}
 	better := func(a, b entryHit) int {
@@ -315,19 +369,87 @@ func (r *run) rank(limit int) {
 	}
 }
 
-// termScore is what term t earns entry hit ch (Term left empty: only
-// explain needs it).
-func (r *run) termScore(ch *entryHit, t int) TermScore {
+// points is what ch's terms earn with item ii as its best item (-1: none),
+// the item's together bonus included.
+func (r *run) points(ch *entryHit, ii int32) int {
+	p := 0
+	for m := ch.mask; m != 0; m &= m - 1 {
+		p += r.termScore(ch, bits.TrailingZeros32(m), ii).Points
+	}
+	if ii >= 0 {
+		p += r.together(&r.items[ii])
+	}
+	return p
+}
+
+// holds is how many of the query's terms item it holds in its own words
+// (not by synonyms), and whether that makes it hold the question: two
+// terms or more (or the whole query) together in one field that says what
+// the item is (a page's title, a repo's description, a responsibility),
+// or at least scatteredTerms anywhere in it. Two words of a short
+// question in a page's title and one of its headings are not the page
+// being about them.
+func (r *run) holds(it *itemHit) (int, bool) {
+	k := bits.OnesCount32(it.own)
+	if t := bits.OnesCount32(it.together); t >= 2 || t == len(r.terms) {
+		return k, true
+	}
+	return k, k >= scatteredTerms
+}
+
+// together is the bonus for the terms item it holds together:
+// itemTogetherBonus for each beyond the first.
+func (r *run) together(it *itemHit) int {
+	if k, ok := r.holds(it); ok {
+		return itemTogetherBonus * (k - 1)
+	}
+	return 0
+}
+
+// termScore is what term t earns entry hit ch with item ii (-1: none) as
+// its best item (Term left empty: only explain needs it). From its
+// covering fields, coverageBonus and its best match there; from the item,
+// its best match there, and coverageBonus in proportion to the share of
+// the question the item holds (when it holds it: see holds). The better
+// of the two counts, times the term's rarity.
+func (r *run) termScore(ch *entryHit, t int, ii int32) TermScore {
 	n := len(r.e.entryFields) - 1
 	ts := TermScore{Match: int(r.chBest[int(ch.at)*r.hs.n+t]), Rarity: 100}
 	if n > 1 {
 		ts.Rarity = rarityMin + (100-rarityMin)*(n-r.df[t])/(n-1)
 	}
 	cover := 0
-	if ch.covered&(1<<t) != 0 {
+	switch {
+	case ch.covered&(1<<t) == 0:
+		ts.Match = 0
+	case ch.coveredOwn&(1<<t) != 0:
+		cover = coverageBonus
+	case r.ownFound&(1<<t) != 0:
+		// Only a synonym covers it, and the word typed is in the data: the
+		// synonym is a guess at what was meant, the word what was said.
+		cover = coverageBonus * synonymCoverPercent / 100
+		ts.Synonym = true
+	default:
 		cover = coverageBonus
 	}
+	// A field holding one word of a long question says little of it (rule
+	// 3: "support" in a repo's name, "publishing" in a channel's): the
+	// coverage is the share of the question the field holds, one term more.
+	ts.Share = 100 * min(len(r.terms), 1+int(r.chShare[int(ch.at)*r.hs.n+t])) / len(r.terms)
+	cover = cover * ts.Share / 100
 	ts.Covered = cover > 0
+	if ii >= 0 {
+		it := &r.items[ii]
+		m := int(r.itemBest[int(ii)*r.hs.n+t])
+		icover := 0
+		if k, ok := r.holds(it); ok && it.own&(1<<t) != 0 {
+			icover = coverageBonus * itemCoverPercent / 100 * k / len(r.terms) * r.e.fields[it.field].percent / 100
+		}
+		if m+icover > ts.Match+cover {
+			ts.Match, cover, ts.Item, ts.Synonym, ts.Share = m, icover, true, false, 100
+			ts.Covered = icover > 0
+		}
+	}
 	ts.Points = ts.Rarity * (cover + ts.Match) / 100
 	return ts
 }
@@ -339,10 +461,18 @@ func (r *run) explain() []Result {
 		why := Why{Bonus: ch.bonus}
 		for t := range r.terms {
 			if ch.mask&(1<<t) != 0 {
-				ts := r.termScore(&ch, t)
+				ts := r.termScore(&ch, t, ch.item)
 				ts.Term = r.terms[t].String()
-				why.Terms = append(why.Terms, ts)
+				if ts.Points > 0 {
+					why.Terms = append(why.Terms, ts)
+				}
 			}
+		}
+		if ch.item >= 0 {
+			it := &r.items[ch.item]
+			k, _ := r.holds(it)
+			why.Item = &ItemScore{Field: r.e.fields[it.field].name, Index: r.e.fields[it.field].index,
+				Terms: k, Of: len(r.terms), Bonus: r.together(it)}
 		}
 		en := &r.e.entries[ch.entry]
 		c := &en.Contact
@@ -368,6 +498,20 @@ type Why struct {
 	// Bonus is the best bonus one of its fields earned for terms found
 	// together (sameFieldBonus, adjacentBonus) or naming it (nameBonus).
 	Bonus int
+	// Item is the one repo, manual page or responsibility that counted
+	// for the terms marked Item, if any.
+	Item *ItemScore
+}
+
+// ItemScore says which item counted for a result and what it held.
+type ItemScore struct {
+	// Field and Index are those of its first field hit (Match's).
+	Field string
+	Index int
+	// Terms is how many of the query's Of terms it holds in the words
+	// typed; Bonus what holding them together earned (itemTogetherBonus
+	// for each beyond the first, when it holds two or all).
+	Terms, Of, Bonus int
 }
 
 // TermScore is what one query term earned a result.
@@ -382,8 +526,17 @@ type TermScore struct {
 	// matches it, 100 when one does.
 	Rarity int
 	// Covered reports that the term matched a field that covers it (see
-	// covers), which earns coverageBonus.
+	// covers), which earns coverageBonus, or an item holding the question.
 	Covered bool
+	// Item reports that the term counted through the result's Item
+	// (Why.Item): one repo, page or responsibility holding the question.
+	Item bool
+	// Synonym reports that only a synonym covered it while the word typed
+	// is in the data, so it earned synonymCoverPercent of the coverage.
+	Synonym bool
+	// Share is the percent of the coverage its covering fields kept: the
+	// share of the question the best of them holds, one term more.
+	Share int
 	// Points are Rarity * (coverageBonus if Covered + Match) / 100.
 	Points int
 }

@@ -44,7 +44,7 @@ func (r Result) Reasons(d *directory.Directory) []Reason {
 			key = "repo " + d.Repos[m.Index].Name
 			rs = repoReason(&d.Repos[m.Index], m)
 			rs.Text += recordedAs(d.Repos[m.Index].Team, r.Contact)
-		case FieldPage, FieldHeading:
+		case FieldPage, FieldHeading, FieldText:
 			key = "page " + d.Manual[m.Index].URL
 			rs = pageReason(&d.Manual[m.Index], m)
 			rs.Text += recordedAs(d.Manual[m.Index].Owner, r.Contact)
@@ -57,6 +57,35 @@ func (r Result) Reasons(d *directory.Directory) []Reason {
 			}
 			seen[key] = true
 		}
+		out = append(out, rs)
+	}
+	if len(out) == 0 && r.Entry != nil {
+		out = r.what(d)
+	}
+	return out
+}
+
+// what says what a result's team does or owns when nothing it matched is a
+// reason (its name or channel matched): the Ask for help page's first
+// responsibility or summary for it, else the first repos and manual pages
+// it has, so that no result comes without one.
+func (r Result) what(d *directory.Directory) []Reason {
+	c, en := r.Contact, r.Entry
+	switch {
+	case len(c.Responsibilities) > 0:
+		return []Reason{{Text: c.Responsibilities[0]}}
+	case c.Summary != "":
+		return []Reason{{Text: c.Summary}}
+	}
+	var out []Reason
+	for _, i := range en.Repos[:min(len(en.Repos), 2)] {
+		rs := repoReason(&d.Repos[i], Match{})
+		rs.Text += recordedAs(d.Repos[i].Team, c)
+		out = append(out, rs)
+	}
+	for _, i := range en.Pages[:min(len(en.Pages), 2-len(out))] {
+		rs := pageReason(&d.Manual[i], Match{})
+		rs.Text += recordedAs(d.Manual[i].Owner, c)
 		out = append(out, rs)
 	}
 	return out
@@ -120,6 +149,22 @@ func pageReason(p *directory.ManualPage, m Match) Reason {
 		b.WriteString(", on “")
 		rs.Ranges = shift(m.Ranges, runeLen(b.String()))
 		b.WriteString(m.Text + "”")
+	}
+	if m.Field == FieldText {
+		// The words of its text that matched, quoted: the rest of the
+		// field is other words of the page, in no order.
+		rs.Ranges = nil
+		b.WriteString(", which says")
+		rm := []rune(m.Text)
+		for i, rg := range m.Ranges {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(" “")
+			n := runeLen(b.String())
+			rs.Ranges = append(rs.Ranges, [2]int{n, n + rg[1] - rg[0]})
+			b.WriteString(string(rm[rg[0]:rg[1]]) + "”")
+		}
 	}
 	if !strings.HasPrefix(p.Owner, "#") {
 		b.WriteString(" (a person maintains it, not a team)")

@@ -46,6 +46,7 @@ const (
 	// in Directory.Manual.
 	FieldPage    = "page"    // ManualPage.Title
 	FieldHeading = "heading" // one of ManualPage.Headings
+	FieldText    = "text"    // some of ManualPage.Words: what the page says
 )
 
 // Engine is a search index over one directory. It is built once by New and
@@ -59,8 +60,11 @@ type Engine struct {
 	// entryFields[c] is the first field of entry c; its fields run to
 	// entryFields[c+1].
 	entryFields []int32
-	words       []wordInfo
-	dict        map[string]int32
+	// items counts the items of the index: a repo, a manual page, a
+	// responsibility, or any other field on its own (field.item).
+	items int32
+	words []wordInfo
+	dict  map[string]int32
 	// sorted lists word IDs in order of their text, for prefixes.
 	sorted []int32
 	// stems, byLen and byStemLen list words by stem, and by first rune
@@ -93,6 +97,16 @@ type field struct {
 	weight int
 	page   bool  // from the Ask for help page (or the vocabulary for it)
 	t0, t1 int32 // its tokens are Engine.tokens[t0:t1]
+	// item is the one thing the field says something about: the fields of
+	// one repo (name, apps, type, description) or of one manual page
+	// (title, headings, text) share it.
+	item int32
+	// percent is how much its item counts, from whose it is: 100 but for
+	// an alert's runbook or a person's page (alertPagePercent...).
+	percent int
+	// bag reports words kept without their order (a page's Words): no two
+	// are next to each other.
+	bag bool
 }
 
 // token is one indexed word in a field.
@@ -265,11 +279,27 @@ func fromPage(field string) bool {
 
 // addEntry indexes the fields of entry ei.
 func (e *Engine) addEntry(ei int32) {
-	en, d := &e.entries[ei], e.dir
+	en := &e.entries[ei]
+	shared := int32(-1) // the item of the repo or page being added, or -1
+	percent := 100      // its percent (field.percent)
 	add := func(name string, index int, text string, weight int) {
-		if strings.TrimSpace(text) != "" {
-			e.addField(field{entry: ei, name: name, index: index, text: text, weight: weight, page: fromPage(name)})
+		if strings.TrimSpace(text) == "" {
+			return
 		}
+		item := shared
+		if item < 0 {
+			item = e.items
+			e.items++
+		}
+		e.addField(field{entry: ei, name: name, index: index, text: text, weight: weight * percent / 100,
+			page: fromPage(name), item: item, bag: name == FieldText, percent: percent})
+	}
+	// each adds a repo's or a page's fields as one item.
+	each := func(p int, fields func()) {
+		shared, percent = e.items, p
+		e.items++
+		fields()
+		shared, percent = -1, 100
 	}
 	c := &en.Contact
 	if en.OnPage { // else the name is the channel's words
@@ -293,36 +323,62 @@ func (e *Engine) addEntry(ei int32) {
 		add(FieldVocabulary, 0, t, weightVocabulary)
 	}
 	for _, i := range en.Repos {
-		r := &d.Repos[i]
-		add(FieldRepo, i, r.Name, weightRepo)
-		if e.load == nil { // else the index holds them
-			e.names[runTogether(r.Name)] = true
-		}
-		for _, a := range r.Apps {
-			if a != r.Name {
-				add(FieldApp, i, a, weightRepo)
-				if e.load == nil {
-					e.names[runTogether(a)] = true
-				}
-			}
-		}
-		add(FieldRepoType, i, r.Type, weightRepoType)
-		add(FieldRepoDescription, i, r.Description, weightRepoDescription)
+		each(100, func() { e.addRepo(add, i) })
 	}
 	for _, i := range en.Pages {
-		p := &d.Manual[i]
-		percent := 100
-		switch {
-		case !strings.HasPrefix(p.Owner, "#"):
-			percent = personPagePercent
-		case strings.HasPrefix(p.URL, directory.ManualURL+"alerts/"):
-			percent = alertPagePercent
-		}
-		add(FieldPage, i, p.Title, weightPage*percent/100)
-		for _, h := range p.Headings {
-			add(FieldHeading, i, h, weightHeading*percent/100)
+		each(pagePercent(&e.dir.Manual[i]), func() { e.addPage(add, i) })
+	}
+}
+
+// addRepo adds the fields of repo i with add.
+func (e *Engine) addRepo(add func(name string, index int, text string, weight int), i int) {
+	r := &e.dir.Repos[i]
+	add(FieldRepo, i, r.Name, weightRepo)
+	if e.load == nil { // else the index holds them
+		e.names[runTogether(r.Name)] = true
+	}
+	for _, a := range r.Apps {
+		if a != r.Name {
+			add(FieldApp, i, a, weightRepo)
+			if e.load == nil {
+				e.names[runTogether(a)] = true
+			}
 		}
 	}
+	add(FieldRepoType, i, r.Type, weightRepoType)
+	add(FieldRepoDescription, i, r.Description, weightRepoDescription)
+}
+
+// addPage adds the fields of manual page i with add: its title, headings,
+// and the words of its text in tiers of textTier words, each weighing
+// less than the one before.
+func (e *Engine) addPage(add func(name string, index int, text string, weight int), i int) {
+	p := &e.dir.Manual[i]
+	add(FieldPage, i, p.Title, weightPage)
+	for _, h := range p.Headings {
+		add(FieldHeading, i, h, weightHeading)
+	}
+	ws := strings.Fields(p.Words)
+	for w := weightText; len(ws) > 0; w = w * textTierPercent / 100 {
+		n := min(len(ws), textTier)
+		add(FieldText, i, strings.Join(ws[:n], " "), w)
+		ws = ws[n:]
+	}
+}
+
+// pagePercent is how much a manual page counts, from whose it is. An
+// alert's runbook (a page under manual/alerts/) says how whoever is on
+// call handles an alert about a subject, not who looks after the subject.
+// A page maintained by a person is listed under the fallback team, which
+// only stands in.
+func pagePercent(p *directory.ManualPage) int {
+	switch {
+	case !strings.HasPrefix(p.Owner, "#"):
+		return personPagePercent
+	case strings.HasPrefix(p.URL, directory.ManualURL+"alerts/"):
+		return alertPagePercent
+	}
+	return 100
 }
 
 // addField tokenises f's text and indexes its words. Single letters are
@@ -554,10 +610,27 @@ type entryHit struct {
 	entry int32
 	at    int32 // its index in run.chits as collected, for run.chBest
 	mask  uint32
-	// covered are the terms matched in a field that earns coverageBonus.
-	covered uint32
-	bonus   int // best together-in-one-field bonus of its fields
-	score   int
+	// covered are the terms matched in a field that earns coverageBonus;
+	// coveredOwn those of them matched there by the query's own word, not
+	// only by a synonym.
+	covered, coveredOwn uint32
+	bonus               int // best together-in-one-field bonus of its fields
+	// item is the index in run.items of its item that holds most of the
+	// query (see run.rank), or -1.
+	item  int32
+	score int
+}
+
+// itemHit is what one query matched in one item (field.item): the terms
+// its fields matched by the query's own words, and the first field hit.
+type itemHit struct {
+	item      int32
+	entry     int32 // index in run.chits
+	mask, own uint32
+	// together are the most terms one of its naming fields holds in the
+	// query's own words (see naming).
+	together uint32
+	field    int32
 }
 
 // scratch is a per-field accumulator reset after each use: the fields

@@ -375,6 +375,9 @@ func checkResults(t testing.TB, d *directory.Directory, rs []Result, limit int) 
 			}
 		}
 		sum := r.Why.Bonus
+		if r.Why.Item != nil {
+			sum += r.Why.Item.Bonus
+		}
 		for _, ts := range r.Why.Terms {
 			sum += ts.Points
 		}
@@ -425,12 +428,13 @@ func isFieldOf(d *directory.Directory, en *directory.Entry, m Match) bool {
 		r := d.Repos[m.Index]
 		return m.Text == map[string]string{FieldRepo: r.Name, FieldRepoType: r.Type, FieldRepoDescription: r.Description}[m.Field] ||
 			m.Field == FieldApp && slices.Contains(r.Apps, m.Text)
-	case FieldPage, FieldHeading:
+	case FieldPage, FieldHeading, FieldText:
 		if !slices.Contains(en.Pages, m.Index) {
 			return false
 		}
 		p := d.Manual[m.Index]
-		return m.Field == FieldPage && m.Text == p.Title || m.Field == FieldHeading && slices.Contains(p.Headings, m.Text)
+		return m.Field == FieldPage && m.Text == p.Title || m.Field == FieldHeading && slices.Contains(p.Headings, m.Text) ||
+			m.Field == FieldText && strings.Contains(" "+p.Words+" ", " "+m.Text+" ")
 	}
 	return false
 }

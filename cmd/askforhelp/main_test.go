@@ -112,7 +112,10 @@ func TestGenerate(t *testing.T) {
 		t.Errorf("docs/ holds %v, want only the new snapshot", entries)
 	}
 	page, err := os.ReadFile(filepath.Join(gen, docsDir, "2026-08-21-972d1b441", "source", "manual", "kibana.html.md"))
-	if err != nil || !bytes.Contains(page, []byte("owner_slack:")) || !bytes.Contains(page, []byte("## Set up the UI")) || bytes.Contains(page, []byte("Kibana includes a timestamp")) {
+	// Front matter, headings and the text are kept (the page's words are
+	// worked out from it); code blocks are not.
+	if err != nil || !bytes.Contains(page, []byte("owner_slack:")) || !bytes.Contains(page, []byte("## Set up the UI")) ||
+		!bytes.Contains(page, []byte("Kibana includes a timestamp")) || bytes.Contains(page, []byte("controller: content_items")) {
 		t.Errorf("trimmed page: %v\n%s", err, page)
 	}
 }

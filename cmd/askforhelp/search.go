@@ -32,6 +32,16 @@ type jsonResult struct {
 type jsonWhy struct {
 	Terms []jsonTerm `json:"terms"`
 	Bonus int        `json:"bonus"`
+	Item  *jsonItem  `json:"item,omitempty"`
+}
+
+// jsonItem is search.ItemScore with the item's text.
+type jsonItem struct {
+	Field string `json:"field"`
+	Text  string `json:"text"`
+	Terms int    `json:"terms"`
+	Of    int    `json:"of"`
+	Bonus int    `json:"bonus"`
 }
 
 type jsonTerm struct {
@@ -39,6 +49,9 @@ type jsonTerm struct {
 	Match   int    `json:"match"`
 	Rarity  int    `json:"rarity"`
 	Covered bool   `json:"covered"`
+	Item    bool   `json:"item"`
+	Synonym bool   `json:"synonym"`
+	Share   int    `json:"share"`
 	Points  int    `json:"points"`
 }
 
@@ -84,6 +97,9 @@ func searchCmd(args []string, stdout, stderr io.Writer) error {
 			}
 			for _, t := range r.Why.Terms {
 				jr.Why.Terms = append(jr.Why.Terms, jsonTerm(t))
+			}
+			if it := r.Why.Item; it != nil {
+				jr.Why.Item = &jsonItem{Field: it.Field, Text: itemText(d, it), Terms: it.Terms, Of: it.Of, Bonus: it.Bonus}
 			}
 			if jr.URL == "" {
 				jr.URL = jr.Section
@@ -157,4 +173,16 @@ func highlight(text string, ranges [][2]int) string {
 	}
 	b.WriteString(string(runes[pos:]))
 	return b.String()
+}
+
+// itemText names the item a result's Why counted: a repo's name, a manual
+// page's title, a responsibility.
+func itemText(d *directory.Directory, it *search.ItemScore) string {
+	switch it.Field {
+	case search.FieldRepo, search.FieldApp, search.FieldRepoType, search.FieldRepoDescription:
+		return d.Repos[it.Index].Name
+	case search.FieldPage, search.FieldHeading, search.FieldText:
+		return d.Manual[it.Index].Title
+	}
+	return ""
 }
