@@ -188,7 +188,7 @@ func escapeText(s string) string {
 		switch {
 		case r == '&':
 			b.WriteString("&amp;")
-		case r < 128 && unicode.IsPunct(r) || r < 128 && unicode.IsSymbol(r):
+		case r < 128 && (unicode.IsPunct(r) || unicode.IsSymbol(r)):
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:

@@ -6,7 +6,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-
 	"unicode"
 	"unicode/utf8"
 
@@ -43,8 +42,9 @@ const (
 )
 
 // stopWords are the vocabulary's stop words ([stop] in
-// directory.Vocabulary, which package search parses in full): words that
-// say nothing of a page.
+// directory.Vocabulary): words that say nothing of a page. Package search
+// parses the whole file, but the reader cannot import it: search's tests
+// read docs with this package, which would make an import cycle.
 var stopWords = func() map[string]bool {
 	stop := map[string]bool{}
 	in := false
@@ -75,29 +75,26 @@ func pageWords(d *directory.Directory, texts []string) {
 		count   map[string]int            // stem -> occurrences
 		surface map[string]map[string]int // stem -> word -> occurrences
 		known   map[string]bool           // stems of the title and headings
-		lede    map[string]int            // stems of the first ledeWords words
-		n       int                       // words counted
+		lede    map[string]bool           // stems of the first ledeWords words
 	}
 	pages := make([]page, len(d.Manual))
 	df := map[string]int{}
-	total := 0
 	for i := range d.Manual {
 		m := &d.Manual[i]
 		m.Words = ""
 		if i >= len(texts) || m.URL == d.PageURL {
 			continue
 		}
-		p := page{count: map[string]int{}, surface: map[string]map[string]int{}, known: map[string]bool{}}
+		p := page{count: map[string]int{}, surface: map[string]map[string]int{}, known: map[string]bool{}, lede: map[string]bool{}}
 		for _, t := range append([]string{m.Title}, m.Headings...) {
 			for _, w := range wordsOf(t) {
 				p.known[stem.Of(w)] = true
 			}
 		}
-		p.lede = map[string]int{}
 		for j, w := range wordsOf(texts[i]) {
 			s := stem.Of(w)
 			if j < ledeWords {
-				p.lede[s] = 1
+				p.lede[s] = true
 			}
 			if p.count[s] == 0 {
 				df[s]++
@@ -105,13 +102,8 @@ func pageWords(d *directory.Directory, texts []string) {
 			}
 			p.count[s]++
 			p.surface[s][w]++
-			p.n++
 		}
-		total += p.n
 		pages[i] = p
-	}
-	if total == 0 {
-		return
 	}
 	n := float64(len(d.Manual))
 	for i := range pages {
@@ -126,7 +118,10 @@ func pageWords(d *directory.Directory, texts []string) {
 				continue
 			}
 			idf := math.Log(1 + (n-float64(df[s])+0.5)/(float64(df[s])+0.5))
-			tf := float64(c + ledeExtra*p.lede[s])
+			tf := float64(c)
+			if p.lede[s] {
+				tf += ledeExtra
+			}
 			score := idf * math.Pow(tf, tfPower)
 			if score >= minWordScore {
 				ws = append(ws, scored{mostUsed(p.surface[s]), score})
@@ -143,8 +138,8 @@ func pageWords(d *directory.Directory, texts []string) {
 	}
 }
 
-// wordsOf are the words of text worth counting, lower case, as the search
-// splits them (the parts of "govuk-frontend", "don't" as "dont"), less
+// wordsOf are the words of text worth counting, lower case, as the search's
+// tokenizer splits them (out of reach for the reason stopWords gives) (the parts of "govuk-frontend", "don't" as "dont"), less
 // stop words, numbers and words under three letters.
 func wordsOf(text string) []string {
 	var out []string

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/alphagov/askforhelp/app/stem"
 	"github.com/sahilm/fuzzy"
 )
 
@@ -204,7 +205,7 @@ func (e *Engine) matchWord(q string, loose bool) []wordMatch {
 		out = append(out, m)
 	}
 	qr := []rune(q)
-	qs := stem(q)
+	qs := stem.Of(q)
 	if id, ok := e.dict[q]; ok {
 		add(wordMatch{id: id, score: scoreExact})
 	}

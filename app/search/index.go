@@ -463,6 +463,6 @@ func LoadIndex(d *directory.Directory, index string) (*Engine, error) {
 		return nil, errIndex
 	}
 	e.indexPostings()
-	e.scratch.New = func() any { return newPerField(len(e.fields)) }
+	e.scratch.New = func() any { return newPerField(len(e.fields), int(e.items)) }
 	return e, nil
 }

@@ -38,13 +38,16 @@ func (e *Engine) Search(query string, limit int) []Result {
 // search to the next (Engine.scratch): at every keystroke, allocating and
 // clearing it would cost more than the search.
 type perField struct {
-	// hitOf[f] is 1 + f's index in run.hs, or 0.
-	hitOf     []int32
-	word, grp scratch
+	// hitOf[f] is 1 + f's index in run.hs, or 0; itemOf[i] is 1 + item
+	// i's index in run.items, or 0.
+	hitOf, itemOf []int32
+	word, grp     scratch
 }
 
-func newPerField(n int) *perField {
-	return &perField{hitOf: make([]int32, n), word: newScratch(n), grp: newScratch(n)}
+// newPerField makes the scratch space of an index of n fields and items
+// items.
+func newPerField(n, items int) *perField {
+	return &perField{hitOf: make([]int32, n), itemOf: make([]int32, items), word: newScratch(n), grp: newScratch(n)}
 }
 
 // release clears what the search set in its perField (scoreFields leaves
@@ -52,6 +55,9 @@ func newPerField(n int) *perField {
 func (r *run) release() {
 	for _, f := range r.hs.field {
 		r.hitOf[f] = 0
+	}
+	for _, it := range r.items {
+		r.itemOf[it.item] = 0
 	}
 	r.e.scratch.Put(r.perField)
 }
@@ -224,7 +230,6 @@ func (r *run) collectEntries() {
 		all |= m
 	}
 	entryOf := make([]int32, len(e.entryFields)-1) // 1 + index in chits
-	itemOf := map[int32]int32{}                    // item -> index in r.items
 	for h := range hs.field {
 		f := &e.fields[hs.field[h]]
 		ci := entryOf[f.entry] - 1
@@ -252,10 +257,10 @@ func (r *run) collectEntries() {
 				}
 			}
 		}
-		ii, ok := itemOf[f.item]
-		if !ok {
+		ii := r.itemOf[f.item] - 1
+		if ii < 0 {
 			ii = int32(len(r.items))
-			itemOf[f.item] = ii
+			r.itemOf[f.item] = ii + 1
 			r.items = append(r.items, itemHit{item: f.item, entry: ci, field: hs.field[h]})
 			r.itemBest = append(r.itemBest, make([]uint8, hs.n)...)
 		}

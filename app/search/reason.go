@@ -42,12 +42,10 @@ func (r Result) Reasons(d *directory.Directory) []Reason {
 			rs = Reason{Text: m.Text, Ranges: m.Ranges}
 		case FieldRepo, FieldApp, FieldRepoType, FieldRepoDescription:
 			key = "repo " + d.Repos[m.Index].Name
-			rs = repoReason(&d.Repos[m.Index], m)
-			rs.Text += recordedAs(d.Repos[m.Index].Team, r.Contact)
+			rs = r.repoReason(d, m.Index, m)
 		case FieldPage, FieldHeading, FieldText:
 			key = "page " + d.Manual[m.Index].URL
-			rs = pageReason(&d.Manual[m.Index], m)
-			rs.Text += recordedAs(d.Manual[m.Index].Owner, r.Contact)
+			rs = r.pageReason(d, m.Index, m)
 		default:
 			continue
 		}
@@ -79,16 +77,27 @@ func (r Result) what(d *directory.Directory) []Reason {
 	}
 	var out []Reason
 	for _, i := range en.Repos[:min(len(en.Repos), 2)] {
-		rs := repoReason(&d.Repos[i], Match{})
-		rs.Text += recordedAs(d.Repos[i].Team, c)
-		out = append(out, rs)
+		out = append(out, r.repoReason(d, i, Match{}))
 	}
 	for _, i := range en.Pages[:min(len(en.Pages), 2-len(out))] {
-		rs := pageReason(&d.Manual[i], Match{})
-		rs.Text += recordedAs(d.Manual[i].Owner, c)
-		out = append(out, rs)
+		out = append(out, r.pageReason(d, i, Match{}))
 	}
 	return out
+}
+
+// repoReason is repo i's reason (match m in it, if any), naming its owner
+// in the docs when that is another channel of the result's team.
+func (r Result) repoReason(d *directory.Directory, i int, m Match) Reason {
+	rs := repoReason(&d.Repos[i], m)
+	rs.Text += recordedAs(d.Repos[i].Team, r.Contact)
+	return rs
+}
+
+// pageReason is manual page i's reason, as repoReason is a repo's.
+func (r Result) pageReason(d *directory.Directory, i int, m Match) Reason {
+	rs := pageReason(&d.Manual[i], m)
+	rs.Text += recordedAs(d.Manual[i].Owner, r.Contact)
+	return rs
 }
 
 // repoReason is "owns NAME, a TYPE" (and ": DESCRIPTION" when that is what

@@ -26,6 +26,7 @@ import (
 	"sync"
 
 	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/app/stem"
 )
 
 // Names of the fields a Match can come from (Match.Field).
@@ -229,7 +230,7 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 	if d == nil {
 		e.entryFields = []int32{0}
 		e.postStart = []int32{0}
-		e.scratch.New = func() any { return newPerField(0) }
+		e.scratch.New = func() any { return newPerField(0, 0) }
 		return e
 	}
 	e.entries = d.Entries()
@@ -249,7 +250,7 @@ func NewWithVocabulary(d *directory.Directory, v *Vocabulary) *Engine {
 	}
 	sort.Slice(e.sorted, func(i, j int) bool { return e.words[e.sorted[i]].text < e.words[e.sorted[j]].text })
 	e.indexPostings()
-	e.scratch.New = func() any { return newPerField(len(e.fields)) }
+	e.scratch.New = func() any { return newPerField(len(e.fields), int(e.items)) }
 	return e
 }
 
@@ -277,91 +278,95 @@ func fromPage(field string) bool {
 	return false
 }
 
-// addEntry indexes the fields of entry ei.
+// addEntry indexes the fields of entry ei. Each repo and each manual page
+// is one item (field.item); any other field is an item of its own.
 func (e *Engine) addEntry(ei int32) {
 	en := &e.entries[ei]
-	shared := int32(-1) // the item of the repo or page being added, or -1
-	percent := 100      // its percent (field.percent)
-	add := func(name string, index int, text string, weight int) {
-		if strings.TrimSpace(text) == "" {
-			return
-		}
-		item := shared
-		if item < 0 {
-			item = e.items
-			e.items++
-		}
-		e.addField(field{entry: ei, name: name, index: index, text: text, weight: weight * percent / 100,
-			page: fromPage(name), item: item, bag: name == FieldText, percent: percent})
-	}
-	// each adds a repo's or a page's fields as one item.
-	each := func(p int, fields func()) {
-		shared, percent = e.items, p
-		e.items++
-		fields()
-		shared, percent = -1, 100
-	}
+	own := func() adder { return e.item(ei, 100) }
 	c := &en.Contact
 	if en.OnPage { // else the name is the channel's words
-		add(FieldName, 0, c.Name, weightName)
+		own().add(FieldName, 0, c.Name, weightName)
 	}
-	add(FieldChannel, 0, c.Channel, weightChannel)
+	own().add(FieldChannel, 0, c.Channel, weightChannel)
 	for _, ch := range c.Channels {
 		if ch != c.Channel {
-			add(FieldChannel, 0, ch, weightChannel)
+			own().add(FieldChannel, 0, ch, weightChannel)
 		}
 	}
 	for _, ch := range en.Owners {
-		add(FieldChannel, 0, ch, weightChannel)
+		own().add(FieldChannel, 0, ch, weightChannel)
 	}
-	add(FieldEmail, 0, c.Email, weightEmail)
-	add(FieldSummary, 0, c.Summary, weightSummary)
+	own().add(FieldEmail, 0, c.Email, weightEmail)
+	own().add(FieldSummary, 0, c.Summary, weightSummary)
 	for i, r := range c.Responsibilities {
-		add(FieldResponsibility, i, r, weightResponsibility)
+		own().add(FieldResponsibility, i, r, weightResponsibility)
 	}
 	for _, t := range e.vocab.termsFor(c) {
-		add(FieldVocabulary, 0, t, weightVocabulary)
+		own().add(FieldVocabulary, 0, t, weightVocabulary)
 	}
 	for _, i := range en.Repos {
-		each(100, func() { e.addRepo(add, i) })
+		e.addRepo(e.item(ei, 100), i)
 	}
 	for _, i := range en.Pages {
-		each(pagePercent(&e.dir.Manual[i]), func() { e.addPage(add, i) })
+		e.addPage(e.item(ei, pagePercent(&e.dir.Manual[i])), i)
 	}
 }
 
-// addRepo adds the fields of repo i with add.
-func (e *Engine) addRepo(add func(name string, index int, text string, weight int), i int) {
+// adder adds the fields of one item of an entry.
+type adder struct {
+	e       *Engine
+	entry   int32
+	item    int32
+	percent int // field.percent
+}
+
+// item starts a new item of entry ei that counts percent.
+func (e *Engine) item(ei int32, percent int) adder {
+	e.items++
+	return adder{e: e, entry: ei, item: e.items - 1, percent: percent}
+}
+
+// add indexes one field of the item, unless its text is blank.
+func (a adder) add(name string, index int, text string, weight int) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	a.e.addField(field{entry: a.entry, name: name, index: index, text: text, weight: weight * a.percent / 100,
+		page: fromPage(name), item: a.item, bag: name == FieldText, percent: a.percent})
+}
+
+// addRepo adds the fields of repo i to its item.
+func (e *Engine) addRepo(a adder, i int) {
 	r := &e.dir.Repos[i]
-	add(FieldRepo, i, r.Name, weightRepo)
+	a.add(FieldRepo, i, r.Name, weightRepo)
 	if e.load == nil { // else the index holds them
 		e.names[runTogether(r.Name)] = true
 	}
-	for _, a := range r.Apps {
-		if a != r.Name {
-			add(FieldApp, i, a, weightRepo)
+	for _, ap := range r.Apps {
+		if ap != r.Name {
+			a.add(FieldApp, i, ap, weightRepo)
 			if e.load == nil {
-				e.names[runTogether(a)] = true
+				e.names[runTogether(ap)] = true
 			}
 		}
 	}
-	add(FieldRepoType, i, r.Type, weightRepoType)
-	add(FieldRepoDescription, i, r.Description, weightRepoDescription)
+	a.add(FieldRepoType, i, r.Type, weightRepoType)
+	a.add(FieldRepoDescription, i, r.Description, weightRepoDescription)
 }
 
-// addPage adds the fields of manual page i with add: its title, headings,
-// and the words of its text in tiers of textTier words, each weighing
-// less than the one before.
-func (e *Engine) addPage(add func(name string, index int, text string, weight int), i int) {
+// addPage adds the fields of manual page i to its item: its title,
+// headings, and the words of its text in tiers of textTier words, each
+// weighing less than the one before.
+func (e *Engine) addPage(a adder, i int) {
 	p := &e.dir.Manual[i]
-	add(FieldPage, i, p.Title, weightPage)
+	a.add(FieldPage, i, p.Title, weightPage)
 	for _, h := range p.Headings {
-		add(FieldHeading, i, h, weightHeading)
+		a.add(FieldHeading, i, h, weightHeading)
 	}
 	ws := strings.Fields(p.Words)
 	for w := weightText; len(ws) > 0; w = w * textTierPercent / 100 {
 		n := min(len(ws), textTier)
-		add(FieldText, i, strings.Join(ws[:n], " "), w)
+		a.add(FieldText, i, strings.Join(ws[:n], " "), w)
 		ws = ws[n:]
 	}
 }
@@ -400,7 +405,7 @@ func (e *Engine) addField(f field) {
 		if !ok {
 			id = int32(len(e.words))
 			e.dict[norm] = id
-			st := stem(norm)
+			st := stem.Of(norm)
 			rs, srs := []rune(norm), []rune(st)
 			e.words = append(e.words, wordInfo{
 				text: norm, stem: st, runes: rs, stemRunes: srs, mask: runeMask(rs), stemMask: runeMask(srs),

@@ -1,7 +1,6 @@
 package search
 
 import (
-	stems "github.com/alphagov/askforhelp/app/stem"
 	"unicode"
 	"unicode/utf8"
 )
@@ -131,9 +130,6 @@ func firstRune(s string) rune {
 	}
 	return 0
 }
-
-// stem is stem.Of: the stem shared by a word's forms.
-func stem(w string) string { return stems.Of(w) }
 
 // osaDistance is the optimal string alignment distance between a and b
 // (insertions, deletions, substitutions and transpositions of adjacent
