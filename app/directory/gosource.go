@@ -103,12 +103,12 @@ func reposTable(repos []Repo) ([]string, error) {
 func manualTable(pages []ManualPage) ([]string, error) {
 	var lines []string
 	for _, m := range pages {
-		path, ok := strings.CutPrefix(m.URL, ManualURL)
-		path, html := strings.CutSuffix(path, ".html")
-		if !ok || !html {
-			return nil, fmt.Errorf("manual page %q: URL %q is not under %s", m.Title, m.URL, ManualURL)
+		path, err := manualPath(m)
+		if err != nil {
+			return nil, err
 		}
-		line, err := record(path, m.Title, m.Section, m.Owner, m.Headings, m.Words)
+		// The rest of the words are in the words file (WordsFile).
+		line, err := record(path, m.Title, m.Section, m.Owner, m.Headings, firstWords(m.Words, EmbeddedWords))
 		if err != nil {
 			return nil, fmt.Errorf("manual page %q: %v", m.URL, err)
 		}

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/alphagov/askforhelp/app/directory"
@@ -42,6 +44,13 @@ func TestSeedIsFresh(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Fatalf("app/directory/seed_gen.go is stale: run `make data` to regenerate it from %s", dir)
+	}
+	wantWords, err := directory.WordsFile(docs.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(directory.SeedWords(), wantWords) {
+		t.Fatalf("app/directory/words.txt is stale: run `make data` to regenerate it from %s", dir)
 	}
 }
 
@@ -110,7 +119,8 @@ func TestSeedContacts(t *testing.T) {
 }
 
 // TestSeedTables: the repos and pages embedded as tables unpack to exactly
-// what the reader reads from the docs beside them.
+// what the reader reads from the docs beside them, with each page's first
+// words; with the words file's (Whole), to every word.
 func TestSeedTables(t *testing.T) {
 	docs, err := manual.ReadDocs(seedDocs(t))
 	if err != nil {
@@ -119,8 +129,22 @@ func TestSeedTables(t *testing.T) {
 	if !reflect.DeepEqual(directory.Seed.Repos, docs.Dir.Repos) {
 		t.Error("Seed.Repos differs from the reader's repos")
 	}
-	if !reflect.DeepEqual(directory.Seed.Manual, docs.Dir.Manual) {
-		t.Error("Seed.Manual differs from the reader's pages")
+	if !reflect.DeepEqual(directory.Whole().Manual, docs.Dir.Manual) {
+		t.Error("Whole().Manual differs from the reader's pages")
+	}
+	cut, more := slices.Clone(docs.Dir.Manual), 0
+	for i := range cut {
+		ws := strings.Fields(cut[i].Words)
+		if len(ws) > directory.EmbeddedWords {
+			more++
+			cut[i].Words = strings.Join(ws[:directory.EmbeddedWords], " ")
+		}
+	}
+	if !reflect.DeepEqual(directory.Seed.Manual, cut) {
+		t.Errorf("Seed.Manual differs from the reader's pages with their first %d words", directory.EmbeddedWords)
+	}
+	if more == 0 {
+		t.Errorf("no page has more than %d words: the words file adds nothing", directory.EmbeddedWords)
 	}
 	if len(directory.Seed.Repos) == 0 || len(directory.Seed.Manual) == 0 {
 		t.Errorf("%d repos, %d pages embedded", len(directory.Seed.Repos), len(directory.Seed.Manual))

@@ -13,22 +13,22 @@ import (
 	"github.com/alphagov/askforhelp/app/stem"
 )
 
-// What a manual page's text adds to the index. The whole manual is about
-// 900 kB of text, too much to embed; what sets one page apart from the
-// others is a few words, picked here at `make data` time by their weight
+// What a manual page's text adds to the index: the words that set it apart
+// from the other pages, picked here at `make data` time by their weight
 // (tf-idf: the words a page uses often and other pages seldom), best
 // first. The search weighs them in tiers by their rank (search.FieldText).
-// MaxPageWords is set by the size budget: each word a page keeps costs
-// about 2 kB of brotli in answer.wasm over the 2026 docs' 200 pages.
+// The embedded data keeps a page's first directory.EmbeddedWords; the rest
+// are in the words file the app fetches (directory.WordsFile).
 const (
-	// MaxPageWords is how many words of its text a page keeps at most:
-	// 12, 16 and 24 find the same share of the questions written from
-	// the pages (app/search/testdata/questions-written.pages), and 16 keeps
-	// answer.wasm's growth under 40 kB.
-	MaxPageWords = 16
+	// MaxPageWords is how many words of its text a page keeps at most. Of
+	// the questions written from the pages
+	// (app/search/testdata/questions-written.pages), 16 found 65%, 64 found
+	// 79%, 150 finds 86%, and 1,000 no more (app/search/README.md).
+	MaxPageWords = 150
 	// minWordScore is the least weight a word needs to be kept: a word
-	// that most pages use sets nothing apart.
-	minWordScore = 2.0
+	// that most pages use sets nothing apart. 2.0 kept too few of a short
+	// page's words (the shared questions: 19/24 against 21/24).
+	minWordScore = 1.0
 )
 
 // The page's first words say what it is about: each word among the first

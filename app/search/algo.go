@@ -101,7 +101,7 @@ const (
 	// first) weigh less than a heading, in tiers of textTier words, each
 	// weighing textTierPercent of the one before.
 	weightText      = 70
-	textTier        = 8
+	textTier        = 16
 	textTierPercent = 80
 	// A page's weight is scaled by whose it is. An alert's runbook (a page
 	// under manual/alerts/) says how whoever is on call handles an alert

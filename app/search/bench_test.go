@@ -2,6 +2,7 @@ package search
 
 import (
 	"math/rand/v2"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,6 +27,38 @@ var seedQueries = []string{
 // every manual page. Target: under 1 ms in wasm.
 func BenchmarkSearchSeed(b *testing.B) {
 	searchLoop(b, New(directory.Seed))
+}
+
+// BenchmarkSearchWhole is BenchmarkSearchSeed with every word of each
+// manual page (the words file, app/directory/words.txt), as the app
+// searches once it has fetched it.
+func BenchmarkSearchWhole(b *testing.B) {
+	searchLoop(b, New(wholeSeed(b)))
+}
+
+// BenchmarkNewWhole is indexing the data with the words file: what the app
+// does once, on the page's thread, when the file arrives.
+func BenchmarkNewWhole(b *testing.B) {
+	d := wholeSeed(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		New(d)
+	}
+}
+
+// wholeSeed is the embedded data with the words file, read from its file
+// so that the benchmark runs in wasm too (directory.Whole is not linked
+// there).
+func wholeSeed(b *testing.B) *directory.Directory {
+	f, err := os.ReadFile("../directory/words.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	words, err := directory.ParseWords(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return directory.Seed.WithWords(words)
 }
 
 // BenchmarkSearchPageOnly is BenchmarkSearchSeed on the Ask for help page

@@ -41,8 +41,8 @@ func TestWrittenQuestions(t *testing.T) {
 			}
 			hit1, mrr := measure(t, e, qs)
 			// Today's level, so that it only goes up; issue 20 asks for 85%.
-			if hit1 < 0.62 || mrr < 0.75 {
-				t.Errorf("below target: hit@1 %.2f (want >= 0.62), MRR %.3f (want >= 0.75)", hit1, mrr)
+			if hit1 < 0.82 || mrr < 0.90 {
+				t.Errorf("below target: hit@1 %.2f (want >= 0.82), MRR %.3f (want >= 0.90)", hit1, mrr)
 			}
 		})
 	}

@@ -73,12 +73,18 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The embedded data with each page's every word (directory.Whole), as
+	// the app searches it once it has fetched the words file.
 	d := o.Dir
 	if d == nil {
-		d = directory.Seed
+		d = directory.Whole()
 	}
 	ui.Register(d)
-	version, err := web.hash(d)
+	words, err := directory.WordsFile(d)
+	if err != nil {
+		return nil, err
+	}
+	version, err := web.hash(d, words)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +105,7 @@ func New(o Options) (*Server, error) {
 		},
 		Styles:             []string{"/web/style.css"},
 		Scripts:            web.scripts(),
-		CacheableResources: append([]string{"/web/icon.svg", ui.EmbedPath}, web.answerer()...),
+		CacheableResources: append([]string{"/web/icon.svg", ui.EmbedPath, ui.WordsPath}, web.answerer()...),
 		Resources:          web,
 		Version:            version,
 		// The compressed wasm's Content-Length is not its size: go-app's
@@ -133,6 +139,10 @@ func New(o Options) (*Server, error) {
 	}
 	for name, a := range web.assets {
 		s.files["/web/"+name] = a
+	}
+	// After the web folder's files: the words file is the data's.
+	if s.files[ui.WordsPath], err = compressedAsset(words, "text/plain; charset=utf-8"); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -263,6 +273,7 @@ var staticFiles = map[string]string{
 	"/app-worker.js": "app-worker.js",
 	ManifestURL:      strings.TrimPrefix(ManifestURL, "/"),
 	"/app.css":       "app.css",
+	ui.WordsPath:     strings.TrimPrefix(ui.WordsPath, "/"),
 }
 
 // Build writes the site as static files into out: each page and script as
@@ -295,6 +306,9 @@ func (s *Server) Build(out string) error {
 		}
 	}
 	for _, f := range s.web.files {
+		if _, ok := staticFiles["/web/"+f]; ok {
+			continue // written above, as the server answers it
+		}
 		b, err := s.web.read(f)
 		if err != nil {
 			return err
@@ -483,7 +497,7 @@ func (w *webFiles) read(name string) ([]byte, error) {
 // hash is the app's version: a hash of every file served and of the data
 // the pages show, so that an unchanged server that restarts is not an update
 // and any real change is.
-func (w *webFiles) hash(d *directory.Directory) (string, error) {
+func (w *webFiles) hash(d *directory.Directory, words []byte) (string, error) {
 	h := sha256.New()
 	for _, f := range w.files {
 		b, err := w.read(f)
@@ -498,6 +512,7 @@ func (w *webFiles) hash(d *directory.Directory) (string, error) {
 		return "", err
 	}
 	h.Write(src)
+	h.Write(words)
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 

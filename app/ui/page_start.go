@@ -78,6 +78,7 @@ func (p *Page) OnMount(ctx app.Context) {
 		})
 	}
 	warmUp()
+	p.loadWords(ctx)
 	app.Window().Call("addEventListener", "keydown", app.FuncOf(focusOnSlash))
 }
 

@@ -21,6 +21,10 @@ import (
 const (
 	HomePath  = "/"
 	EmbedPath = "/embed"
+	// WordsPath is the words file (directory.WordsFile): every word each
+	// manual page keeps, where the embedded data keeps the first few. The
+	// app fetches it once it has started (words.go).
+	WordsPath = "/web/words.txt"
 )
 
 var (

@@ -29,6 +29,9 @@ func Card(d *directory.Directory, r search.Result, index int, copied string) *No
 			list.Add(reasonItem(reason))
 		}
 		why = El("div", "class", "card__why").Add(El("h3", "class", "card__why-label").Say("Why this team"), list)
+		if how := HowRanked(r); how != "" {
+			why.Add(El("p", "class", "card__how").Say(how))
+		}
 	}
 	actions := El("div", "class", "card__actions")
 	if c.Channel != "" {

@@ -40,3 +40,39 @@ func Copied(text string) string { return "Copied " + text }
 
 // CopyUnavailable is what the card says where the page cannot copy.
 const CopyUnavailable = "Copying is not available here: select the channel name and copy it."
+
+// HowRanked says, in a sentence or two, which of the search's ranking
+// rules lifted r (search.Why): one repo, page or responsibility holding
+// the words typed, and words found only through a related word, which
+// count for less than the words themselves. "" when neither played a part.
+func HowRanked(r search.Result) string {
+	var s []string
+	if it := r.Why.Item; it != nil && it.Terms >= 2 {
+		held := strconv.Itoa(it.Terms) + " of the " + strconv.Itoa(it.Of) + " words you typed"
+		if it.Terms == it.Of {
+			held = "all " + strconv.Itoa(it.Of) + " words you typed"
+		}
+		s = append(s, "One "+itemKind(it.Field)+" holds "+held+", which counts more than words found in different places.")
+	}
+	var related []string
+	for _, t := range r.Why.Terms {
+		if t.Synonym {
+			related = append(related, "“"+t.Term+"”")
+		}
+	}
+	if len(related) > 0 {
+		s = append(s, "Found "+strings.Join(related, ", ")+" through a related word only, which counts for less than the word itself.")
+	}
+	return strings.Join(s, " ")
+}
+
+// itemKind names the kind of item a field belongs to.
+func itemKind(field string) string {
+	switch field {
+	case search.FieldRepo, search.FieldApp, search.FieldRepoType, search.FieldRepoDescription:
+		return "repo"
+	case search.FieldPage, search.FieldHeading, search.FieldText:
+		return "manual page"
+	}
+	return "thing the team does"
+}

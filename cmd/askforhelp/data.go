@@ -16,11 +16,14 @@ import (
 	"github.com/alphagov/askforhelp/app/manual"
 )
 
-// What "data --generate DIR" writes: the Go source of the data, and beside
-// it, in docs/DATE-COMMIT, the trimmed copy of the checkout it was read from.
+// What "data --generate DIR" writes: the Go source of the data, the words
+// file (every word each page keeps; the Go source keeps the first few), and
+// beside them, in docs/DATE-COMMIT, the trimmed copy of the checkout they
+// were read from.
 const (
-	seedGo  = "seed_gen.go"
-	docsDir = "docs"
+	seedGo    = "seed_gen.go"
+	seedWords = "words.txt"
+	docsDir   = "docs"
 )
 
 // loadDirectory reads a page or a docs checkout, or returns the embedded
@@ -38,7 +41,7 @@ func loadDirectory(page, docs string) (*directory.Directory, error) {
 	case page != "":
 		return manual.ReadFile(page)
 	}
-	return directory.Seed, nil
+	return directory.Whole(), nil
 }
 
 func dataCmd(args []string, stdout, stderr io.Writer) error {
@@ -122,6 +125,10 @@ func generateData(c *manual.Docs, from, dir string) error {
 	if err != nil {
 		return fmt.Errorf("generating Go source: %v", err)
 	}
+	words, err := directory.WordsFile(c.Dir)
+	if err != nil {
+		return fmt.Errorf("generating the words file: %v", err)
+	}
 	parent := filepath.Join(dir, docsDir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
@@ -139,10 +146,15 @@ func generateData(c *manual.Docs, from, dir string) error {
 		return fmt.Errorf("the trimmed copy does not read back: %w", err)
 	}
 	again.Dir.Source = c.Dir.Source
-	if back, err := directory.GoSource(again.Dir, docsDir+"/"+snapshot); err != nil || !bytes.Equal(back, code) {
+	back, err := directory.GoSource(again.Dir, docsDir+"/"+snapshot)
+	backWords, werr := directory.WordsFile(again.Dir)
+	if err != nil || werr != nil || !bytes.Equal(back, code) || !bytes.Equal(backWords, words) {
 		return fmt.Errorf("the trimmed copy of %s does not read as the checkout does (a bug in the reader)", from)
 	}
 	if err := replaceDocs(parent, tmp, snapshot); err != nil {
+		return err
+	}
+	if err := writeAtomic(filepath.Join(dir, seedWords), words); err != nil {
 		return err
 	}
 	return writeAtomic(filepath.Join(dir, seedGo), code)
