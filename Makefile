@@ -47,14 +47,18 @@ $(ANSWER).br: $(ANSWER) $(BIN)
 # the runtime's inlining.
 WASMFLAGS := -trimpath -ldflags="-s -w" -gcflags=all=-l -gcflags=github.com/alphagov/askforhelp/app/search=
 ANSWERFLAGS := -trimpath -ldflags="-s -w" -gcflags='github.com/...=-l'
-$(WASM): $(GOFILES) app/directory/vocabulary.txt
+# The vocabulary is a Go string made from its text (app/directory/vocabulary.go).
+app/directory/vocabulary_gen.go: app/directory/vocabulary.txt
+	$(GO) generate ./app/directory
+
+$(WASM): $(GOFILES) app/directory/vocabulary_gen.go
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./cmd/askforhelp
 
 # The small wasm (cmd/answer): the data, the search and app/view, no go-app.
-$(ANSWER): $(GOFILES) app/directory/vocabulary.txt
+$(ANSWER): $(GOFILES) app/directory/vocabulary_gen.go
 	GOOS=js GOARCH=wasm $(GO) build $(ANSWERFLAGS) -o $@ ./cmd/answer
 
-$(BIN): $(GOFILES) app/directory/vocabulary.txt
+$(BIN): $(GOFILES) app/directory/vocabulary_gen.go
 	$(GO) build -trimpath -o $@ ./cmd/askforhelp
 
 ## deps: what the browser tests need: Debian's chromium and axe-core from npm.
@@ -82,13 +86,14 @@ test: deps lint $(WASM).br $(ANSWER).br
 ## checkout, then the index of it (make index).
 data:
 	$(GO) run ./cmd/askforhelp data --docs $(DOCS) --generate app/directory
-	$(GO) generate ./app/search/seedindex
+	$(GO) generate ./app/directory ./app/search/seedindex
 
-## index: regenerate the search index of the embedded data that the small
-## answerer reads (app/search/seedindex/index_gen.go), after a change to the
-## vocabulary or to how the search indexes; make data runs it too.
+## index: regenerate the vocabulary as Go (app/directory/vocabulary_gen.go)
+## and the search index of the embedded data that the small answerer reads
+## (app/search/seedindex/index_gen.go), after a change to the vocabulary or
+## to how the search indexes; make data runs it too.
 index:
-	$(GO) generate ./app/search/seedindex
+	$(GO) generate ./app/directory ./app/search/seedindex
 
 ## screenshot: the README's pictures of the answers for "database migration" and "whitehall".
 screenshot: deps wasm
@@ -117,11 +122,13 @@ publish:
 	$(MAKE) -C $(PUBLISH)/main static OUT=$(abspath $(OUT)) BASE=$(BASE)
 
 ## bench: the size and speed report: the engine's benchmarks, native and in
-## wasm, then cmd/benchreport's two tables (the widget beside a plain
+## wasm, then cmd/benchreport's three tables (the widget beside a plain
 ## JavaScript baseline, Fuse.js over the same data, on a plain static host and
-## under serve, with the budgets' verdicts) in .cache/bench/report.md and
-## .json, then the server under load on loopback (cmd/loadbench) in
-## .cache/bench/load.md.
+## under serve; and issue 21's: the baseline, the Go wasm floor page of
+## ../shared/bench/go-floor and the widget on the same static host, cold,
+## warm and cold on Slow 4G; with the budgets' verdicts) in
+## .cache/bench/report.md and .json, then the server under load on loopback
+## (cmd/loadbench) in .cache/bench/load.md.
 bench: deps wasm $(BIN) $(FUSE)
 	@mkdir -p .cache/bench
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./app/search > .cache/bench/native.txt || { cat .cache/bench/native.txt; exit 1; }

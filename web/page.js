@@ -150,7 +150,7 @@
   // ANNOUNCE ms and the answer to what is in the box is shown: one message,
   // never one a keystroke.
   function say() {
-    if (announce !== -1 && Date.now() - typedAt >= ANNOUNCE && current()) {
+    if (!started() && announce !== -1 && Date.now() - typedAt >= ANNOUNCE && current()) {
       clearTimeout(announce);
       announce = -1;
       if (status.textContent !== shown.summary) {
@@ -159,7 +159,7 @@
     }
   }
   function typed() {
-    if (box.value === lastValue) {
+    if (started() || box.value === lastValue) {
       return; // answered already (a change event after typing, the watch)
     }
     lastValue = box.value;
@@ -308,11 +308,20 @@
   // When the app starts it takes the page over (app/ui/page_start.go reads
   // the query, the highlighted option, the live region's text and the caret
   // from it); keys still waiting are handed to it, in order.
+  // The box is the same node once the app has started (app/ui/kept.go):
+  // its listeners here go.
   function handOver() {
     if (worker) {
       worker.terminate();
     }
     unwatch();
+    clearTimeout(announce);
+    clearTimeout(quiet);
+    box.removeEventListener("input", typed);
+    box.removeEventListener("change", typed);
+    box.removeEventListener("keydown", onKey);
+    box.removeEventListener("focus", watch);
+    box.removeEventListener("blur", unwatch);
     var q = document.getElementById("q");
     while (q && keys.length > 0) {
       q.dispatchEvent(new KeyboardEvent("keydown", { key: keys.shift(), bubbles: true, cancelable: true }));

@@ -103,9 +103,9 @@ func reposTable(repos []Repo) ([]string, error) {
 func manualTable(pages []ManualPage) ([]string, error) {
 	var lines []string
 	for _, m := range pages {
-		path, err := manualPath(m)
-		if err != nil {
-			return nil, err
+		path, ok := pagePath(m.URL)
+		if !ok {
+			return nil, notUnder(m)
 		}
 		// The rest of the words are in the words file (WordsFile).
 		line, err := record(path, m.Title, m.Section, m.Owner, m.Headings, firstWords(m.Words, EmbeddedWords))

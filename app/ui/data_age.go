@@ -22,9 +22,20 @@ type DataAge struct {
 // JavaScript's Date), so an installed or offline copy says when its data
 // has grown old.
 func (a *DataAge) Render() app.UI {
-	n := view.DataAge(a.Dir, time.Now())
+	date, days := dataAge(a.Dir, time.Now())
+	n := view.DataAge(a.Dir, date, days)
 	if n == nil {
 		return app.Div().Class("data-age-slot")
 	}
 	return app.Div().Class("data-age-slot").Body(toUI(n, nil))
+}
+
+// dataAge is the date of d's docs as the page says it ("21 August 2026")
+// and how many days before now that was; "" when d does not say.
+func dataAge(d *directory.Directory, now time.Time) (date string, days int) {
+	t, err := time.Parse(time.DateOnly, d.Source.Date)
+	if err != nil {
+		return "", 0
+	}
+	return t.Format("2 January 2006"), int(now.Sub(t).Hours() / 24)
 }

@@ -53,8 +53,10 @@ type Page struct {
 	selStart int  // and its selection (the caret when empty)
 	selEnd   int
 	selDir   string
-	kept     bool // the live region's text was taken from the page
-	announce bool // the count is still to be said
+	kept     bool      // the live region's text was taken from the page
+	held     keptNodes // the page's own form and live region (kept.go)
+	holding  bool      // held has them: the slots are theirs
+	announce bool      // the count is still to be said
 	copied   string
 	unwatch  func()    // stops watching the search box's value; nil: not watching
 	drawn    [2]string // what draw last put in the answer's and the browse slots
@@ -119,9 +121,16 @@ func (p *Page) Render() app.UI {
 	if !app.IsClient {
 		answer, browse = p.slots(d, eng)
 	}
+	// In the browser the form and the live region are the page's own,
+	// moved into their slots (kept.go).
+	var form, region app.UI = &SearchBox{Query: p.query, Expanded: len(p.results) > 0, Active: p.active, OnInput: p.onInput, OnKeyDown: p.onKeyDown, OnFocus: p.onFocus, OnBlur: p.onBlur},
+		&LiveRegion{Text: p.status}
+	if p.holding {
+		form, region = nil, nil
+	}
 	layout := []app.UI{
-		&SearchBox{Query: p.query, Expanded: len(p.results) > 0, Active: p.active, OnInput: p.onInput, OnKeyDown: p.onKeyDown, OnFocus: p.onFocus, OnBlur: p.onBlur},
-		&LiveRegion{Text: p.status},
+		app.Div().ID(searchSlotID).Class("search-slot").Body(form),
+		app.Div().ID(statusSlotID).Class("status-slot").Body(region),
 		&DataAge{Dir: d},
 		answer,
 		app.If(len(d.Escalation) > 0, func() app.UI { return &Escalation{Dir: d} }),

@@ -19,7 +19,7 @@ func (p *Page) open(i int) {
 	}
 	link.Call("click")
 	p.typed++ // a count still to come would hide this
-	p.status = view.Opened(p.results[i])
+	p.say(view.Opened(p.results[i]))
 }
 
 // scrollToOption scrolls option i into view (draw has drawn it
@@ -51,7 +51,7 @@ func (p *Page) onCopy(ctx app.Context) {
 	if clip.Truthy() {
 		clip.Call("writeText", text)
 		p.copied = view.Copied(text)
-		p.status = p.copied
+		p.say(p.copied)
 	} else {
 		p.copied = view.CopyUnavailable
 	}

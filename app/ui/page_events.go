@@ -36,7 +36,7 @@ func (p *Page) summary() string { return view.Summary(p.query, p.results) }
 
 // onInput answers the search box's value, on an input or a change event.
 func (p *Page) onInput(ctx app.Context, e app.Event) {
-	p.setQuery(ctx, ctx.JSSrc().Get("value").String())
+	p.setQuery(ctx, box().Get("value").String())
 }
 
 // setQuery answers q, unless it is already answered: a change event after
@@ -52,7 +52,7 @@ func (p *Page) setQuery(ctx app.Context, q string) {
 	typed := p.typed
 	ctx.After(announceDelay, func(ctx app.Context) {
 		if typed == p.typed {
-			p.status = p.summary()
+			p.say(p.summary())
 			collectWhenIdle()
 		}
 	})
@@ -97,10 +97,10 @@ func (p *Page) onKeyDown(ctx app.Context, e app.Event) {
 		p.open(max(p.active, 0))
 	case "Escape", "Esc":
 		e.PreventDefault()
-		ctx.JSSrc().Set("value", "")
+		box().Set("value", "")
 		p.run("")
 		p.draw()
-		p.status = ""
+		p.say("")
 		app.Window().Get("history").Call("replaceState", nil, "", ctx.Page().URL().Path)
 	}
 }

@@ -38,6 +38,7 @@ func (p *Page) OnInit() {
 	if s := doc.Call("getElementById", statusID); s.Truthy() {
 		p.status, p.kept = s.Get("textContent").String(), true
 	}
+	p.held, p.holding = keepNodes()
 	// page.js says whether the count is still to be said (typing paused
 	// less than announceDelay ago): then the app says it.
 	if f := app.Window().Get("askforhelpAnnounce"); f.Truthy() {
@@ -54,7 +55,7 @@ func (p *Page) OnNav(ctx app.Context) {
 		p.draw()
 	}
 	if !p.kept {
-		p.status = p.summary()
+		p.say(p.summary())
 	}
 }
 
@@ -64,8 +65,15 @@ func (p *Page) OnNav(ctx app.Context) {
 // the count if page.js had not yet, warms the search up, and lets "/" focus
 // the search box from anywhere.
 func (p *Page) OnMount(ctx app.Context) {
+	if p.holding {
+		p.held.place()
+		p.listen(ctx)
+	}
 	p.draw()
-	if p.focused {
+	switch {
+	case p.focused && p.holding && keepsFocus():
+		p.onFocus(ctx, app.Event{}) // it has the focus still: no focus event comes
+	case p.focused:
 		p.restoreFocus()
 	}
 	if p.announce {
@@ -73,7 +81,7 @@ func (p *Page) OnMount(ctx app.Context) {
 		typed := p.typed
 		ctx.After(announceDelay, func(ctx app.Context) {
 			if typed == p.typed {
-				p.status = p.summary()
+				p.say(p.summary())
 			}
 		})
 	}

@@ -17,14 +17,14 @@ func (p *Page) onFocus(ctx app.Context, e app.Event) {
 	if p.unwatch != nil {
 		return
 	}
-	box := ctx.JSSrc()
+	in := box()
 	seen := p.query // a value set before the focus came is answered too
 	var check app.Func
 	check = app.FuncOf(func(this app.Value, args []app.Value) any {
 		// This runs outside go-app's loop: it reads only the box, and hands
 		// a new value to the loop, where setQuery skips what an input event
 		// already answered.
-		if v := box.Get("value").String(); v != seen {
+		if v := in.Get("value").String(); v != seen {
 			seen = v
 			ctx.Dispatch(func(ctx app.Context) { p.setQuery(ctx, v) })
 		}

@@ -49,7 +49,7 @@ func (p *Page) loadWords(ctx app.Context) {
 					p.run(p.query)
 					p.draw()
 					if p.status == before {
-						p.status = p.summary()
+						p.say(p.summary())
 					}
 				})
 			})

@@ -2,7 +2,6 @@ package view
 
 import (
 	"strconv"
-	"time"
 
 	"github.com/alphagov/askforhelp/app/directory"
 )
@@ -13,17 +12,18 @@ import (
 const StaleAfterDays = 30
 
 // DataAge says which version of the developer docs the data was read from
-// ("Team data from the developer docs of 21 August 2026"), and, when that
-// is more than StaleAfterDays before now, that teams may have changed
-// since, with a link to the live Ask for help page. nil when the data does
-// not say its date (it came from a lone page).
-func DataAge(d *directory.Directory, now time.Time) *Node {
-	date, err := time.Parse(time.DateOnly, d.Source.Date)
-	if err != nil {
+// ("Team data from the developer docs of 21 August 2026"), given as date,
+// and, when days (its age) is more than StaleAfterDays, that teams may
+// have changed since, with a link to the live Ask for help page. nil when
+// date is "" (the data does not say its date: it came from a lone page).
+// The caller works out date and days (app/ui/data_age.go): this package
+// does not link the time package, whose initialisation costs the small
+// answerer 32 kB of brotli.
+func DataAge(d *directory.Directory, date string, days int) *Node {
+	if date == "" {
 		return nil
 	}
-	says := "Team data from the developer docs of " + date.Format("2 January 2006")
-	days := int(now.Sub(date).Hours() / 24)
+	says := "Team data from the developer docs of " + date
 	if days <= StaleAfterDays {
 		return El("p", "id", "data-age", "class", "data-age govuk-body-s").Say(says + ".")
 	}

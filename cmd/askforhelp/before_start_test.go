@@ -173,8 +173,18 @@ func answerBeforeApp(t *testing.T, start func(*testing.T, func(http.Handler) htt
 	// input to the browser, so the answer's own arrival (a scroll bar
 	// appearing on /embed) would count too.
 	eval[bool](t, ctx, `window.__cls = 0, true`)
+	// The box and the live region must be the very same nodes once the app
+	// has started, and the box must never lose the focus on the way.
+	eval[bool](t, ctx, `(() => { const q = document.getElementById("q");
+		window.__box = q; window.__region = document.getElementById("status"); window.__blurs = 0;
+		q.addEventListener("blur", () => window.__blurs++); q.addEventListener("focusout", () => window.__blurs++);
+		return true; })()`)
 	release()
 	do(t, ctx, waitWasm(), chromedp.Sleep(300*time.Millisecond))
+	if got := eval[string](t, ctx, `[document.getElementById("q") === window.__box, document.getElementById("status") === window.__region,
+		window.__box.isConnected, window.__blurs].join(" ")`); got != "true true true 0" {
+		t.Errorf("the app's start: same box, same live region, box in the page, blurs = %q, want \"true true true 0\"", got)
+	}
 	if cls := eval[float64](t, ctx, `window.__cls`); cls > 0 {
 		t.Errorf("the layout shifted when the app started: CLS %.4f, want 0", cls)
 	}

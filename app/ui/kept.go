@@ -1,0 +1,109 @@
+package ui
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// The search form and the live region are kept across the app's start:
+// the very nodes the page was served with (and web/page.js answered in),
+// never go-app's copies. go-app starts by replacing the page's root
+// element with its own rendering; a search box drawn anew would lose the
+// focus (a blur, then the focus put back, which a screen reader may read
+// as a new field) and a live region drawn anew may be read out again. So
+// in the browser Page renders two empty slots in their place (the server
+// renders the form and the region inside them), OnInit moves the page's
+// own nodes out of the root before go-app replaces it, and OnMount moves
+// them into the slots. Both moves use Element.moveBefore, which keeps the
+// focus, the caret and the selection; where a browser lacks it, the nodes
+// are moved all the same (still the same nodes, with their text) and the
+// focus is put back (restoreFocus).
+const (
+	searchSlotID = "search-slot"
+	statusSlotID = "status-slot"
+)
+
+// keptNodes are the page's own form and live region, moved out of go-app's
+// root by keepNodes until OnMount puts them in their slots.
+type keptNodes struct {
+	form, status app.Value
+}
+
+// keepNodes moves the page's search form and live region to the end of the
+// body, outside the root go-app is about to replace. It runs in OnInit; the
+// browser does not paint before OnMount moves them back.
+func keepNodes() (k keptNodes, ok bool) {
+	doc := app.Window().Get("document")
+	in := doc.Call("getElementById", inputID)
+	status := doc.Call("getElementById", statusID)
+	if !in.Truthy() || !status.Truthy() || !in.Get("form").Truthy() {
+		return k, false
+	}
+	k = keptNodes{form: in.Get("form"), status: status}
+	body := doc.Get("body")
+	move(body, k.form, nil)
+	move(body, k.status, nil)
+	return k, true
+}
+
+// place moves the kept nodes into their slots in go-app's rendering.
+func (k keptNodes) place() {
+	for _, s := range []struct {
+		id   string
+		node app.Value
+	}{{searchSlotID, k.form}, {statusSlotID, k.status}} {
+		if slot := app.Window().GetElementByID(s.id); slot.Truthy() {
+			move(slot, s.node, nil)
+		}
+	}
+}
+
+// move puts node into parent before ref (at the end when ref is nil),
+// keeping its state where the browser can (moveBefore).
+func move(parent, node, ref app.Value) {
+	var before any
+	if ref != nil {
+		before = ref
+	}
+	if parent.Get("moveBefore").Truthy() {
+		parent.Call("moveBefore", node, before)
+		return
+	}
+	parent.Call("insertBefore", node, before)
+}
+
+// keepsFocus reports whether the browser moves a node without losing its
+// focus (Element.moveBefore).
+func keepsFocus() bool {
+	return app.Window().Get("document").Get("body").Get("moveBefore").Truthy()
+}
+
+// listen hands the kept search box's events to the page, in go-app's loop
+// as go-app's own handlers would be.
+func (p *Page) listen(ctx app.Context) {
+	in := app.Window().GetElementByID(inputID)
+	for event, h := range map[string]app.EventHandler{
+		"input": p.onInput, "change": p.onInput, "keydown": p.onKeyDown, "focus": p.onFocus, "blur": p.onBlur,
+	} {
+		h := h
+		in.Call("addEventListener", event, app.FuncOf(func(this app.Value, args []app.Value) any {
+			if len(args) > 0 {
+				e := app.Event{Value: args[0]}
+				ctx.Dispatch(func(ctx app.Context) { h(ctx, e) })
+			}
+			return nil
+		}))
+	}
+}
+
+// say sets what the live region says: in the browser the kept region
+// itself, which go-app does not draw.
+func (p *Page) say(text string) {
+	p.status = text
+	if !app.IsClient {
+		return
+	}
+	if s := app.Window().GetElementByID(statusID); s.Truthy() && s.Get("textContent").String() != text {
+		s.Set("textContent", text)
+	}
+}
+
+// box is the search box.
+func box() app.Value { return app.Window().GetElementByID(inputID) }
