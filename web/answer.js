@@ -2,11 +2,14 @@
 // has started. It runs answer.wasm (cmd/answer: the data, the search and
 // the answer's markup, without go-app) and answers web/page.js's questions
 // with the answer's HTML; see page.js. web/early.js starts it, in the
-// page's head.
+// page's head, and sends it answer.wasm compiled ({module}), or why it
+// could not ({failed}): the page starts the download at once, rather than
+// once this script is in.
 "use strict";
-// The download and compilation of answer.wasm need no imports: start them
-// before wasm_exec.js is fetched and run, not after.
-const compiled = WebAssembly.compileStreaming(fetch("answer.wasm"));
+let gotModule;
+const compiled = new Promise((resolve, reject) => {
+  gotModule = (m) => (m.module ? resolve(m.module) : reject(new Error(m.failed)));
+});
 importScripts("../wasm_exec.js");
 
 const go = new Go();
@@ -27,6 +30,10 @@ const ready = compiled
 // that counts wait.
 let latest = null;
 onmessage = (e) => {
+  if (e.data && (e.data.module || e.data.failed)) {
+    gotModule(e.data);
+    return;
+  }
   const waiting = latest !== null;
   latest = e.data;
   if (!waiting) {

@@ -5,6 +5,11 @@
 // head: an async one ran after DOMContentLoaded in Chromium anyway. page.js
 // takes the worker over (window.askforhelpAnswerer) with the messages it
 // sent meanwhile, and says what to do if there is none.
+//
+// The wasm is fetched and compiled from here, and the compiled module
+// handed to the worker: fetched from the worker, its download waited for
+// the worker's script (one more request in a row: on a slow link, 150 ms
+// and more before the largest download starts).
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
@@ -12,11 +17,19 @@
     return;
   }
   var a = { worker: null, messages: [], failed: false };
+  var wasm = fetch(new URL("answer.wasm", here));
+  var compiled = WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(wasm)
+    : wasm.then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
   try {
     a.worker = new Worker(new URL("answer.js", here));
   } catch (err) {
     return;
   }
+  compiled.then(
+    function (module) { a.worker.postMessage({ module: module }); },
+    function (err) { a.worker.postMessage({ failed: String(err) }); }
+  );
   // User Timing marks, for the bench report: when the worker was started
   // and when it was ready to answer.
   performance.mark("askforhelp:answerer-start");

@@ -14,12 +14,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/alphagov/askforhelp/internal/headless"
 	"net/url"
 	"os"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/app/search"
+	"github.com/alphagov/askforhelp/internal/headless"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
@@ -30,11 +33,9 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// The question the report times, and the answer that must come first.
-const (
-	benchQuery  = "database migration"
-	benchAnswer = "#govuk-platform-engineering"
-)
+// benchQuery is the question the report times. The answer that must come
+// first is the data's (dataAnswer), or a page's own (the floor's).
+const benchQuery = "database migration"
 
 var (
 	//go:embed js/probe.js
@@ -141,10 +142,21 @@ func newBrowser() (*browser, error) {
 	return b, nil
 }
 
+// dataAnswer is the channel the embedded data answers benchQuery with
+// first: what the widget and the baseline, which search the same data, must
+// show first.
+func dataAnswer() (string, error) {
+	r := search.New(directory.Seed).Search(benchQuery, 1)
+	if len(r) == 0 || r[0].Contact.Channel == "" {
+		return "", fmt.Errorf("the embedded data answers %q with no channel", benchQuery)
+	}
+	return r[0].Contact.Channel, nil
+}
+
 // addProbe has every document the tab loads run the probe (js/probe.js),
-// told which answer is the right one.
-func (b *browser) addProbe() error {
-	want, _ := json.Marshal(benchAnswer)
+// told which text the first option must contain.
+func (b *browser) addProbe(answer string) error {
+	want, _ := json.Marshal(answer)
 	return chromedp.Do(b.ctx, call(page.AddScriptToEvaluateOnNewDocument,
 		page.AddScriptToEvaluateOnNewDocumentParams{Source: "window.__benchWant = " + string(want) + ";\n" + probeJS}))
 }
@@ -176,13 +188,17 @@ type timing struct {
 	Keystroke time.Duration
 	// Keys says whether to time keystrokes once the page answers.
 	Keys bool
+	// ColdOnly ends the run after the cold visit: no keystrokes, no warm
+	// visit.
+	ColdOnly bool
 }
 
-// runPage measures the page at url in a fresh browser (a new, empty
-// profile): a cold visit, keystrokes (if tm.Keys), then a warm visit at
-// least warmGap after the cold one's answer, once the page's service
-// worker, if it has one, is ready.
-func runPage(url string, tm timing) (r pageRun, err error) {
+// runPage measures the page at url, whose first option must contain
+// answer, in a fresh browser (a new, empty profile): a cold visit, then
+// (unless tm.ColdOnly) keystrokes (if tm.Keys) and a warm visit at least
+// warmGap after the cold one's answer, once the page's service worker, if
+// it has one, is ready.
+func runPage(url, answer string, tm timing) (r pageRun, err error) {
 	b, err := newBrowser()
 	if err != nil {
 		return r, err
@@ -194,14 +210,17 @@ func runPage(url string, tm timing) (r pageRun, err error) {
 		}
 	}()
 	ctx := b.ctx
-	if err := b.addProbe(); err != nil {
+	if err := b.addProbe(answer); err != nil {
 		return r, err
 	}
 	stop := sampleHeap(ctx)
 	defer func() { r.PeakHeap = stop() }()
 
-	if r.Cold, err = timeVisit(ctx, url, tm); err != nil {
+	if r.Cold, err = timeVisit(ctx, url, answer, tm); err != nil {
 		return r, fmt.Errorf("cold visit: %w", err)
+	}
+	if tm.ColdOnly {
+		return r, nil
 	}
 	answered := time.Now()
 	if tm.Keys {
@@ -225,7 +244,7 @@ func runPage(url string, tm timing) (r pageRun, err error) {
 		}
 	}
 	time.Sleep(time.Until(answered.Add(warmGap)))
-	if r.Warm, err = timeVisit(ctx, url, tm); err != nil {
+	if r.Warm, err = timeVisit(ctx, url, answer, tm); err != nil {
 		return r, fmt.Errorf("warm visit: %w", err)
 	}
 	m, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`__bench.mem ? __bench.mem.buffer.byteLength : -1`))
@@ -235,9 +254,10 @@ func runPage(url string, tm timing) (r pageRun, err error) {
 
 // timeVisit loads url from about:blank and, tm.Pause after the search box
 // exists, types the query into it (see timing), then waits for the right
-// answer, and for the page to have started if it shows a loader. A person
-// cannot type before the box is there, nor faster than they type.
-func timeVisit(ctx context.Context, url string, tm timing) (v visit, err error) {
+// answer (a first option containing answer, which the probe was told),
+// and for the page to have started if it shows a loader. A person cannot
+// type before the box is there, nor faster than they type.
+func timeVisit(ctx context.Context, url, answer string, tm timing) (v visit, err error) {
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		return v, err
 	}
@@ -275,7 +295,7 @@ func timeVisit(ctx context.Context, url string, tm timing) (v visit, err error) 
 			if errors.Is(err, chromedp.ErrJSNull) {
 				got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("[role=option]") || {textContent: "no option"}).textContent.trim().slice(0, 120) +
 					" (search box: " + JSON.stringify(document.getElementById("q").value) + ", typed at " + __bench.typedAt.toFixed(0) + " ms, app started at " + __bench.startedAt.toFixed(0) + " ms)"`))
-				return v, fmt.Errorf("%s: no %s in the first option 30 s after typing %q: %s", url, benchAnswer, benchQuery, got)
+				return v, fmt.Errorf("%s: no %s in the first option 30 s after typing %q: %s", url, answer, benchQuery, got)
 			}
 			return v, err
 		}

@@ -2,72 +2,88 @@
 
 package main
 
-// --only floor: the widget as built, beside the same site whose answerer
-// (web/answer.wasm) is a Go wasm that does nothing (./floor), both on the
-// static host, cold and warm. The floor's "answerer ready" is what any Go
-// wasm answerer costs on this page and machine before it has done any
-// work; the difference is what the data, the index and the search add.
+// The Go wasm floor page, issue 21's reference (../shared/bench/go-floor):
+// a plain page whose search is a Go wasm that links syscall/js only, runs
+// on the main thread and writes one fixed option. The bench builds it as
+// its build.sh does, compressing in Go so that it needs no brotli command.
 
 import (
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strings"
 )
 
-// floorPackage is the do-nothing answerer's package.
-const floorPackage = "github.com/alphagov/askforhelp/cmd/benchreport/floor"
+// floorOption finds the channel in the one option the floor's main.go
+// writes.
+var floorOption = regexp.MustCompile(`role="option">[^<]*?(#[\w-]+)`)
 
-// floorWeb writes a copy of the web folder web into a new folder under
-// dir, with the floor's wasm (built here) as answer.wasm, compressed as
-// make compresses the real one.
-func floorWeb(web, dir string) (string, error) {
-	out := filepath.Join(dir, "floor-web")
-	if err := os.CopyFS(out, os.DirFS(web)); err != nil {
+// buildGoFloor builds the floor page from src, go-floor's folder, into dst,
+// as src/build.sh does: floor.wasm built from main.go alone in a module
+// "floor" with GOOS=js GOARCH=wasm, -trimpath and -ldflags='-s -w', with
+// floor.wasm.br (brotli quality 11) and floor.wasm.gz (gzip -9) beside it,
+// index.html, and wasm_exec.js from GOROOT/lib/wasm. It returns the channel
+// of the option the page writes: the text its first option must contain.
+func buildGoFloor(src, dst string) (answer string, err error) {
+	mainGo, err := os.ReadFile(filepath.Join(src, "main.go"))
+	if err != nil {
+		return "", fmt.Errorf("the Go wasm floor page: %w", err)
+	}
+	m := floorOption.FindSubmatch(mainGo)
+	if m == nil {
+		return "", fmt.Errorf("%s writes no option with a #channel", filepath.Join(src, "main.go"))
+	}
+	if dst, err = filepath.Abs(dst); err != nil {
 		return "", err
 	}
-	wasm := filepath.Join(out, "answer.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, floorPackage)
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("building %s: %v\n%s", floorPackage, err, b)
-	}
-	b, err := os.ReadFile(wasm)
+	mod, err := os.MkdirTemp("", "benchreport-floor-")
 	if err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(wasm+".br", brotliBytes(b), 0o644); err != nil {
+	defer os.RemoveAll(mod)
+	if err := os.WriteFile(filepath.Join(mod, "main.go"), mainGo, 0o644); err != nil {
 		return "", err
 	}
-	return out, os.WriteFile(wasm+".gz", gzipBytes(b), 0o644)
-}
-
-// floor measures the widget (base) beside the floor (floorBase), with the
-// query entered at once, and prints the medians.
-func (m *measurer) floor(base, floorBase string) {
-	tm := timing{Keystroke: *keystroke}
-	m.runConfigs([]config{
-		{table: "static", page: "widget", mode: "now", url: base + "/", tm: tm},
-		{table: "floor", page: "widget", mode: "now", url: floorBase + "/", tm: tm},
-	})
-	w, f := m.rep.Pages["static.widget.now"], m.rep.Pages["floor.widget.now"]
-	fmt.Printf("\nstatic host, medians of %d / %d runs (widget / the same page with a do-nothing Go wasm answerer)\n", len(w), len(f))
-	fmt.Printf("%-32s %10s %10s %10s\n", "measure", "widget", "floor", "widget−floor")
-	answer := figure{"first right answer", func(v visit) float64 { return v.Answer }}
-	eachColdWarm([]figure{
-		{"answerer started", func(v visit) float64 { return v.AnswererStart }},
-		{"answerer ready", func(v visit) float64 { return v.AnswererReady }},
-		{"query entered", func(v visit) float64 { return v.Typed }},
-		answer,
-	}, func(name string, row figure, get func(pageRun) float64) {
-		a := med(w, get)
-		if row.name == answer.name {
-			// The floor's right answer is go-app's, not its answerer's.
-			fmt.Printf("%-32s %10s %10s %10s\n", name, ms(a), "(n/a)", "")
-			return
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module floor\n\ngo 1.26\n"), 0o644); err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return "", err
+	}
+	wasm := filepath.Join(dst, "floor.wasm")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, ".")
+	build.Dir, build.Env = mod, append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("building the Go wasm floor: %v\n%s", err, out)
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOROOT: %w", err)
+	}
+	raw, err := os.ReadFile(wasm)
+	if err != nil {
+		return "", err
+	}
+	for _, f := range []struct {
+		dst  string
+		body func() ([]byte, error)
+	}{
+		{"index.html", func() ([]byte, error) { return os.ReadFile(filepath.Join(src, "index.html")) }},
+		{"wasm_exec.js", func() ([]byte, error) {
+			return os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+		}},
+		{"floor.wasm.br", func() ([]byte, error) { return brotliBytes(raw), nil }},
+		{"floor.wasm.gz", func() ([]byte, error) { return gzipBytes(raw), nil }},
+	} {
+		b, err := f.body()
+		if err != nil {
+			return "", err
 		}
-		b := med(f, get)
-		fmt.Printf("%-32s %10s %10s %10s\n", name, ms(a), ms(b), ms(a-b))
-	})
-	m.printFailures()
+		if err := os.WriteFile(filepath.Join(dst, f.dst), b, 0o644); err != nil {
+			return "", err
+		}
+	}
+	return string(m[1]), nil
 }

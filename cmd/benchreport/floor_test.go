@@ -7,53 +7,79 @@ import (
 	"compress/gzip"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/alphagov/askforhelp/internal/testenv"
 	"github.com/andybalholm/brotli"
 )
 
-// TestFloorWeb: the floor's web folder is the real one with answer.wasm
-// replaced by the do-nothing answerer (a wasm module far smaller than the
-// real one), its .br and .gz decoding to it, and every other file kept.
-func TestFloorWeb(t *testing.T) {
-	web := t.TempDir()
-	real := append([]byte("\x00asm\x01\x00\x00\x00"), bytes.Repeat([]byte{1}, 5<<20)...)
-	for name, body := range map[string][]byte{"answer.wasm": real, "answer.wasm.br": []byte("old"), "page.js": []byte("page")} {
-		if err := os.WriteFile(filepath.Join(web, name), body, 0o644); err != nil {
+// TestBuildGoFloor: the floor page is built as its build.sh builds it:
+// its own index.html, Go's wasm_exec.js, a wasm module with .br and .gz
+// copies that decode to it; and the answer it writes is read from its
+// source.
+func TestBuildGoFloor(t *testing.T) {
+	src := testenv.Shared(t, "bench", "go-floor")
+	dst := t.TempDir()
+	answer, err := buildGoFloor(src, dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(dir, name string) []byte {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
 			t.Fatal(err)
 		}
+		return b
 	}
-	out, err := floorWeb(web, t.TempDir())
+	if !strings.HasPrefix(answer, "#") || !bytes.Contains(read(src, "main.go"), []byte(answer+"</li>")) {
+		t.Errorf("answer %q, want the channel of the option main.go writes", answer)
+	}
+	if !bytes.Equal(read(dst, "index.html"), read(src, "index.html")) {
+		t.Error("index.html is not go-floor's")
+	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		t.Fatal(err)
 	}
-	wasm, err := os.ReadFile(filepath.Join(out, "answer.wasm"))
-	if err != nil {
-		t.Fatal(err)
+	if !bytes.Equal(read(dst, "wasm_exec.js"), read(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm"), "wasm_exec.js")) {
+		t.Error("wasm_exec.js is not Go's")
 	}
-	if !bytes.HasPrefix(wasm, []byte("\x00asm")) || len(wasm) >= len(real) {
-		t.Fatalf("answer.wasm is not the floor's module: %d bytes, starting %q", len(wasm), wasm[:min(8, len(wasm))])
+	wasm := read(dst, "floor.wasm")
+	if !bytes.HasPrefix(wasm, []byte("\x00asm")) {
+		t.Fatalf("floor.wasm is not a wasm module: %q", wasm[:min(8, len(wasm))])
 	}
 	for ext, open := range map[string]func(io.Reader) (io.Reader, error){
 		".br": func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil },
 		".gz": func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) },
 	} {
-		f, err := os.Open(filepath.Join(out, "answer.wasm"+ext))
+		r, err := open(bytes.NewReader(read(dst, "floor.wasm"+ext)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := io.ReadAll(r)
-		f.Close()
-		if err != nil || !bytes.Equal(got, wasm) {
-			t.Errorf("answer.wasm%s does not decode to answer.wasm (%v)", ext, err)
+		if got, err := io.ReadAll(r); err != nil || !bytes.Equal(got, wasm) {
+			t.Errorf("floor.wasm%s does not decode to floor.wasm (%v)", ext, err)
 		}
 	}
-	if b, err := os.ReadFile(filepath.Join(out, "page.js")); err != nil || string(b) != "page" {
-		t.Errorf("page.js not kept: %q, %v", b, err)
+}
+
+// TestFloorOption: the floor's answer is the channel of the option its
+// main.go writes, whatever the team's name.
+func TestFloorOption(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"ul.Set(\"innerHTML\", `<li role=\"option\">GOV.UK Platform Engineering team #govuk-platform-engineering</li>`)", "#govuk-platform-engineering"},
+		{"`<li role=\"option\">Some team #some-channel</li>`", "#some-channel"},
+		{"`<li>no option #here</li>`", ""},
+	} {
+		got := ""
+		if m := floorOption.FindStringSubmatch(c.src); m != nil {
+			got = m[1]
+		}
+		if got != c.want {
+			t.Errorf("%s: %q, want %q", c.src, got, c.want)
+		}
 	}
 }

@@ -3,26 +3,30 @@
 // Command benchreport is `make bench`'s size and speed report: what the
 // widget weighs and how fast it answers, beside a plain JavaScript
 // baseline over the same data, on a plain static host and under
-// `askforhelp serve`, with a verdict per budget. It prints two Markdown
-// tables and writes them to --out, with JSON beside it; the previous run's
-// figures, if --out's JSON is there, are given beside this run's. It exits
-// 1 when a budget is broken.
+// `askforhelp serve`, and beside the Go wasm floor page on the same static
+// host, on loopback and on Slow 4G, with a verdict per budget. It prints
+// three Markdown tables and writes them to --out, with JSON beside it; the
+// previous run's figures, if --out's JSON is there, are given beside this
+// run's. It exits 1 when a budget is broken.
 //
 // It reads the engine's benchmark outputs (native.txt, wasm.txt), the
 // search test binary for the browser (search.test.wasm, wasm_exec.js) from
-// --out's folder, where make bench puts them, and Fuse.js from --fuse.
+// --out's folder, where make bench puts them, Fuse.js from --fuse, and the
+// floor page's source from --go-floor.
 //
 //	benchreport [--out .cache/bench/report.md] [--bin bin/askforhelp] [--web web]
-//	            [--fuse FILE] [--runs 7] [--keystroke 0] [--pause 2s]
-//	            [--only static-answer|static-keys|trace|floor]
+//	            [--fuse FILE] [--go-floor DIR] [--runs 7] [--rounds 3]
+//	            [--keystroke 0] [--pause 2s]
+//	            [--only static-answer|static-keys|trace|reference]
 //
 // --only is for quick iterations; it writes no report. static-answer
 // measures only the first right answer on the static host (widget and
 // baseline, cold and warm, the query entered at once) and prints its
 // medians; static-keys, the keystrokes once answering; trace records a
 // cold and a warm visit with Chromium's tracing and prints where the time
-// went; floor times the widget beside the same page whose answerer is a
-// Go wasm that does nothing (./floor).
+// went; reference prints only issue 21's table (the baseline, the Go wasm
+// floor page and the widget, cold, warm and cold on Slow 4G) with its
+// budgets' verdicts, and exits 1 when one is broken.
 package main
 
 import (
@@ -45,10 +49,12 @@ var (
 	binFile   = flag.String("bin", "bin/askforhelp", "the askforhelp `BINARY` that builds the static site")
 	webDir    = flag.String("web", "web", "the web `DIR`, with app.wasm")
 	fuseFile  = flag.String("fuse", ".cache/npm/node_modules/fuse.js/dist/fuse.min.mjs", "Fuse.js as an ES module, for the baseline (make bench installs it)")
+	goFloor   = flag.String("go-floor", "../shared/bench/go-floor", "the Go wasm floor page's source `DIR` (main.go, index.html), built as its build.sh does")
 	runs      = flag.Int("runs", 7, "browser runs per page and way of typing, whose medians the report gives (after one warm-up run)")
+	rounds    = flag.Int("rounds", 3, "rounds of the floor table (after one warm-up round on loopback): each visits the baseline, the floor page and the widget in turn, on loopback and on Slow 4G")
 	keystroke = flag.Duration("keystroke", 0, "time between the characters of the query on each visit (0: entered in one input event, as a paste)")
 	pause     = flag.Duration("pause", 2*time.Second, "how long after the search box appears the query is entered on visits \"after a pause\"")
-	only      = flag.String("only", "", "measure only `PART` and write no report: \"static-answer\" (the static host's first right answer, cold and warm, entered at once), \"static-keys\" (keystrokes once answering), \"trace\" (a traced cold and warm visit) or \"floor\" (the widget beside a do-nothing Go wasm answerer)")
+	only      = flag.String("only", "", "measure only `PART` and write no report: \"static-answer\" (the static host's first right answer, cold and warm, entered at once), \"static-keys\" (keystrokes once answering), \"trace\" (a traced cold and warm visit) or \"reference\" (the floor table: the baseline, the Go wasm floor page and the widget, cold, warm and on Slow 4G, with its budgets)")
 )
 
 func main() {
@@ -58,9 +64,9 @@ func main() {
 		os.Exit(2)
 	}
 	switch *only {
-	case "", "static-answer", "static-keys", "trace", "floor":
+	case "", "static-answer", "static-keys", "trace", "reference":
 	default:
-		fmt.Fprintf(os.Stderr, "benchreport: --only %q: the parts are \"static-answer\", \"static-keys\", \"trace\" and \"floor\"\n", *only)
+		fmt.Fprintf(os.Stderr, "benchreport: --only %q: the parts are \"static-answer\", \"static-keys\", \"trace\" and \"reference\"\n", *only)
 		os.Exit(2)
 	}
 	ok, err := run()
@@ -79,8 +85,17 @@ func pauseText() string { return (*pause).String() }
 // run measures everything and writes the report; ok is false when a budget
 // is broken or a run failed.
 func run() (ok bool, err error) {
+	answer, err := dataAnswer()
+	if err != nil {
+		return false, err
+	}
 	dir := filepath.Dir(*outFile)
-	s, staticBase, stop, err := hostSite(siteOptions{Bin: *binFile, Web: *webDir, Fuse: *fuseFile, BenchDir: dir, NoEngine: *only != ""})
+	withFloor := *only == "" || *only == "reference"
+	o := siteOptions{Bin: *binFile, Web: *webDir, Fuse: *fuseFile, BenchDir: dir, NoEngine: *only != ""}
+	if withFloor {
+		o.GoFloor = *goFloor
+	}
+	s, staticBase, stop, err := hostSite(o)
 	if err != nil {
 		return false, err
 	}
@@ -94,6 +109,19 @@ func run() (ok bool, err error) {
 		return false, err
 	}
 	defer stop2()
+	// The same files again, through a Slow 4G link of their own.
+	var slowBase string
+	if withFloor {
+		h, err := newStaticHost(s.Static)
+		if err != nil {
+			return false, err
+		}
+		var stop3 func()
+		if slowBase, stop3, err = listen(slow4G(h, realClock{})); err != nil {
+			return false, err
+		}
+		defer stop3()
+	}
 
 	typing := "the query entered in one input event, as a paste"
 	if *keystroke > 0 {
@@ -106,31 +134,26 @@ func run() (ok bool, err error) {
 		Commit:  commit(),
 		Runs:    *runs,
 		Typing:  typing,
+		Answer:  answer,
 		Engine:  map[string]map[string]*benchStat{},
 		Pages:   map[string][]pageRun{},
 	}}
-	if *only == "static-answer" {
+	switch *only {
+	case "static-answer":
 		m.staticAnswer(staticBase)
 		return !m.failed, nil
-	}
-	if *only == "trace" {
-		return true, traceVisits(staticBase + "/")
-	}
-	if *only == "floor" {
-		web, err := floorWeb(*webDir, s.Dir)
-		if err != nil {
-			return false, err
-		}
-		_, floorBase, stop3, err := hostSite(siteOptions{Bin: *binFile, Web: web, Fuse: *fuseFile, BenchDir: dir, NoEngine: true})
-		if err != nil {
-			return false, err
-		}
-		defer stop3()
-		m.floor(staticBase, floorBase)
-		return !m.failed, nil
-	}
-	if *only == "static-keys" {
+	case "trace":
+		return true, traceVisits(staticBase+"/", answer)
+	case "static-keys":
 		m.staticKeys(staticBase)
+		return !m.failed, nil
+	case "reference":
+		br, err := m.appWasmBrotli(s)
+		if err != nil {
+			return false, err
+		}
+		m.reference(staticBase, slowBase, s.FloorAnswer, br)
+		fmt.Print("\n" + formatReference(&m.rep))
 		return !m.failed, nil
 	}
 	if err := m.sizes(s); err != nil {
@@ -140,6 +163,7 @@ func run() (ok bool, err error) {
 		return false, err
 	}
 	m.pages(staticBase, serveBase)
+	m.reference(staticBase, slowBase, s.FloorAnswer, m.wasmBrotli)
 	rep := &m.rep
 
 	// Compare with the previous report, then write this one.

@@ -22,11 +22,17 @@ import (
 
 // Budgets.
 const (
-	// budgetBrotli is app.wasm's size before the docs data was added
-	// (commit 10e1c46): "as today or smaller".
-	budgetBrotli   = 1_472_471
+	// budgetBrotli is issue 21's "app.wasm no larger than today", today
+	// counting the bytes of the issues open beside it: the last make bench
+	// run before issue 20 (commit 11c1075: 1,452,904 B, in README.md) plus
+	// the 40 kB issue 20 allowed app.wasm to grow by. (It replaces the size
+	// before the docs data was added, 1,472,471 B.)
+	budgetBrotli   = 1_452_904 + 40_000
 	budgetSearchNs = 1_000_000 // ns: 1 ms per search on the full data
 	budgetKeyMs    = 16        // ms: keystroke to results, p95, once answering (one frame)
+	// budgetFloor is issue 21's: the widget's first right answer at most
+	// this × the Go wasm floor page's, cold, warm and cold on Slow 4G.
+	budgetFloor = 1.2
 	// Static host: time to the first right answer, × the baseline's.
 	budgetStaticCold = 1.5
 	budgetStaticWarm = 1.5
@@ -116,18 +122,23 @@ type benchStat struct {
 
 // report is the JSON written beside the tables.
 type report struct {
-	When     string                           `json:"when"`
-	Machine  string                           `json:"machine"`
-	Go       string                           `json:"go"`
-	Browser  string                           `json:"browser"`
-	Commit   string                           `json:"commit"`
-	Runs     int                              `json:"runs"`
-	Typing   string                           `json:"typing"`
+	When    string `json:"when"`
+	Machine string `json:"machine"`
+	Go      string `json:"go"`
+	Browser string `json:"browser"`
+	Commit  string `json:"commit"`
+	Runs    int    `json:"runs"`
+	Typing  string `json:"typing"`
+	// Answer is what the widget's and the baseline's first option must
+	// contain: the channel the embedded data answers benchQuery with.
+	Answer   string                           `json:"answer"`
 	Rows     []row                            `json:"rows"`
 	Verdicts []string                         `json:"verdicts"`
 	Failures []string                         `json:"failures,omitempty"`
 	Engine   map[string]map[string]*benchStat `json:"engine"`
 	Pages    map[string][]pageRun             `json:"pages"`
+	// Reference is issue 21's table (reference.go), if measured.
+	Reference *referenceReport `json:"reference,omitempty"`
 }
 
 // tables are the report's tables, in order, with what each measures.
@@ -148,6 +159,9 @@ func formatReport(rep *report, prev *report) string {
 	fmt.Fprintf(&b, "Ask for help: bench report, %s\n\n", rep.When)
 	fmt.Fprintf(&b, "Machine: %s; %s; %s; commit %s. Browser figures: medians of %d runs after a warm-up run, each in a fresh profile; %s.\n",
 		rep.Machine, rep.Go, rep.Browser, rep.Commit, rep.Runs, rep.Typing)
+	if rep.Reference != nil {
+		b.WriteString("\n" + formatReference(rep))
+	}
 	old := map[string]row{}
 	if prev != nil {
 		for _, r := range prev.Rows {
@@ -192,7 +206,7 @@ func formatReport(rep *report, prev *report) string {
 	b.WriteString("\nCold: a fresh browser profile (empty HTTP cache, no service worker). Warm: the same profile's next visit, " +
 		"3 s or more after the first answer, once the page's service worker (if any) is active with the page and app.wasm cached. " +
 		"A visit enters the query when the search box exists (\"at once\") or " + pauseText() + " later (\"after a pause\", a person reading first) " +
-		"and ends when the first [role=option] contains " + benchAnswer + "; times are from the navigation's start, and \"after a pause\" also from the query's input event. " +
+		"and ends when the first [role=option] contains " + rep.Answer + "; times are from the navigation's start, and \"after a pause\" also from the query's input event. " +
 		"Keystrokes: \"" + benchQuery + "\" typed one key at a time once the cold page answers (and its app, if it shows go-app's loader, has started), " +
 		"each timed from its keydown to the last change it made to the page's DOM.\n")
 	return b.String()

@@ -4,6 +4,7 @@ package main
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -42,6 +43,46 @@ func TestPercentile(t *testing.T) {
 		got := percentile(c.v, c.p)
 		if got != c.want && !(math.IsNaN(got) && math.IsNaN(c.want)) {
 			t.Errorf("percentile(%v, %v) = %v, want %v", c.v, c.p, got, c.want)
+		}
+	}
+}
+
+// TestFormatReference: the floor table has a row per page and a column per
+// visit, medians of the runs with the widget's ratio to the floor, the
+// number of runs where some failed, and the verdicts.
+func TestFormatReference(t *testing.T) {
+	runs := func(cold, warm []float64) []pageRun {
+		var rs []pageRun
+		for i := range cold {
+			r := pageRun{Cold: visit{Answer: cold[i]}, Warm: visit{Answer: -1}}
+			if warm != nil {
+				r.Warm.Answer = warm[i]
+			}
+			rs = append(rs, r)
+		}
+		return rs
+	}
+	rep := &report{
+		Pages: map[string][]pageRun{
+			"reference.baseline.fast":   runs([]float64{180, 184, 190}, []float64{89, 80, 95}),
+			"reference.floor.fast":      runs([]float64{222, 200, 230}, []float64{122, 120, 130}),
+			"reference.widget.fast":     runs([]float64{389, 400, 380}, []float64{193, 190, 200}),
+			"reference.baseline.slow4g": runs([]float64{675, 680, 670}, nil),
+			"reference.floor.slow4g":    runs([]float64{2779, 2700}, nil),
+			"reference.widget.slow4g":   runs([]float64{3950, 4000, 3900}, nil),
+		},
+		Reference: &referenceReport{Rounds: 3, FloorAnswer: "#floor", Verdicts: []string{"FAIL  x: y"}},
+	}
+	got := formatReference(rep)
+	for _, want := range []string{
+		"| | cold | warm | Slow 4G, cold |\n|---|---:|---:|---:|\n",
+		"| Fuse.js page over the same data | 184 ms | 89 ms | 675 ms |\n",
+		"| Go wasm floor page | 222 ms | 122 ms | 2,740 ms, 2 runs |\n",
+		"| this widget, `askforhelp build` | 389 ms (1.75 × the floor) | 193 ms (1.58 × the floor) | 3,950 ms (1.44 × the floor) |\n",
+		"- FAIL  x: y\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
 		}
 	}
 }

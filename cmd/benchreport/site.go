@@ -35,11 +35,14 @@ var files embed.FS
 //	           that the app.wasm measured is the one weighed even if web/
 //	           is rebuilt meanwhile
 //	static/    `askforhelp build` of that copy, with baseline/ (the plain
-//	           JavaScript page, Fuse.js and the data) and engine/ (app/search's
-//	           wasm test binary and its harness) beside it, and a .br and .gz
-//	           beside every text file, as a host that compresses sends them
+//	           JavaScript page, Fuse.js and the data), floor/ (the Go wasm
+//	           floor page, floor.go) and engine/ (app/search's wasm test
+//	           binary and its harness) beside it, and a .br and .gz beside
+//	           every text file, as a host that compresses sends them
 type site struct {
 	Dir, Web, Static string
+	// FloorAnswer is the text the floor page's first option must contain.
+	FloorAnswer string
 }
 
 // siteOptions are where the report's inputs are.
@@ -49,6 +52,7 @@ type siteOptions struct {
 	Fuse     string // Fuse.js as an ES module (fuse.min.mjs)
 	BenchDir string // search.test.wasm and wasm_exec.js, from make bench
 	NoEngine bool   // leave out engine/ (--only: no engine figures)
+	GoFloor  string // ../shared/bench/go-floor, built into floor/; "": no floor/
 }
 
 // newSite lays out the sites in a new temporary folder.
@@ -96,6 +100,13 @@ func newSite(o siteOptions) (*site, error) {
 			return s, fmt.Errorf("%s: %w (make bench puts it there)", c.dst, err)
 		}
 		if err := os.WriteFile(filepath.Join(s.Static, c.dst), b, 0o644); err != nil {
+			return s, err
+		}
+	}
+	if o.GoFloor != "" {
+		// Before precompress: the host sends the floor's text as it sends
+		// every other page's.
+		if s.FloorAnswer, err = buildGoFloor(o.GoFloor, filepath.Join(s.Static, "floor")); err != nil {
 			return s, err
 		}
 	}

@@ -45,22 +45,23 @@ type traceEvent struct {
 	Args json.RawMessage `json:"args"`
 }
 
-// traceVisits traces a cold then a warm visit of url, writes each trace
-// beside --out and prints its summary.
-func traceVisits(url string) error {
+// traceVisits traces a cold then a warm visit of url (whose first option
+// must contain answer), writes each trace beside --out and prints its
+// summary.
+func traceVisits(url, answer string) error {
 	b, err := newBrowser()
 	if err != nil {
 		return err
 	}
 	defer b.close()
-	if err := b.addProbe(); err != nil {
+	if err := b.addProbe(answer); err != nil {
 		return err
 	}
 	for i, name := range []string{"cold", "warm"} {
 		if i == 1 {
 			time.Sleep(warmGap)
 		}
-		events, v, err := traceVisit(b.ctx, url)
+		events, v, err := traceVisit(b.ctx, url, answer)
 		if err != nil {
 			return fmt.Errorf("%s visit: %w", name, err)
 		}
@@ -76,7 +77,7 @@ func traceVisits(url string) error {
 }
 
 // traceVisit records the trace of one visit.
-func traceVisit(ctx context.Context, url string) ([]json.RawMessage, visit, error) {
+func traceVisit(ctx context.Context, url, answer string) ([]json.RawMessage, visit, error) {
 	var (
 		mu     sync.Mutex
 		events []json.RawMessage
@@ -113,7 +114,7 @@ func traceVisit(ctx context.Context, url string) ([]json.RawMessage, visit, erro
 	})); err != nil {
 		return nil, visit{}, err
 	}
-	v, err := timeVisit(ctx, url, timing{})
+	v, err := timeVisit(ctx, url, answer, timing{})
 	if err != nil {
 		return nil, v, err
 	}
