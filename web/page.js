@@ -2,7 +2,7 @@
 // app.wasm). Loaded (deferred) right after go-app's app.js on every page.
 // Plain JavaScript, no data: the data, the search and the answer's markup
 // are Go's, in the app and in the small wasm that answers before it starts
-// (answer.js, answer.wasm).
+// (answer.wasm, started by early.js).
 (function () {
   "use strict";
 
@@ -41,7 +41,7 @@
   }
 
   // 2. Until the app (go-app, app.wasm) has started, the small wasm
-  // (answer.wasm, in a Web Worker: answer.js) answers what is typed: it
+  // (answer.wasm, started by early.js on this thread) answers what is typed: it
   // searches the same data with the same engine and draws the answer with
   // the same code (app/view), as HTML this script puts in place of the
   // answer. Meanwhile this script does for the keyboard, the mouse and a
@@ -327,7 +327,8 @@
       q.dispatchEvent(new KeyboardEvent("keydown", { key: keys.shift(), bubbles: true, cancelable: true }));
     }
   }
-  // The worker was started by web/early.js, in the head; what it said
+  // The answerer was started by web/early.js, in the head (it speaks a Web
+  // Worker's protocol, though it runs on this thread); what it said
   // before this script ran is handled now, in order.
   var early = window.askforhelpAnswerer;
   window.askforhelpAnswerer = undefined;

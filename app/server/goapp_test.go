@@ -120,7 +120,7 @@ func TestEarlyScript(t *testing.T) {
 	for _, answerer := range []bool{true, false} {
 		extra := map[string]string{}
 		if answerer {
-			extra = map[string]string{"answer.js": "//", "answer.wasm": "\x00asm", "early.js": "//"}
+			extra = map[string]string{"answer.wasm": "\x00asm", "early.js": "//"}
 		}
 		s := testServer(t, extra)
 		for _, p := range []string{"/", "/?q=database", "/embed"} {
@@ -145,7 +145,7 @@ func TestEarlyScript(t *testing.T) {
 	}
 	// go-app writes the handler's scripts after the stylesheets, which is
 	// why mendPage moves it: if it ever writes them first, the move may go.
-	s := testServer(t, map[string]string{"answer.js": "//", "answer.wasm": "\x00asm", "early.js": "//"})
+	s := testServer(t, map[string]string{"answer.wasm": "\x00asm", "early.js": "//"})
 	rec := httptest.NewRecorder()
 	s.app.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	raw := rec.Body.String()

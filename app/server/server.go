@@ -432,9 +432,9 @@ func newWebFiles(dir, base string) (*webFiles, error) {
 	return w, nil
 }
 
-// answerFiles are the Web Worker that answers before the app starts and
-// its small wasm (cmd/answer; see web/page.js).
-var answerFiles = []string{"answer.js", "answer.wasm"}
+// answerFiles are the small wasm that answers before the app starts
+// (cmd/answer, started by web/early.js; see web/page.js).
+var answerFiles = []string{"answer.wasm"}
 
 // answerer is the addresses of answerFiles, for the service worker to cache
 // (offline, the page answers before the app starts too); none when the

@@ -2,10 +2,12 @@
 
 // Command answer is the small WebAssembly module (web/answer.wasm) that
 // answers what is typed until the app (go-app, web/app.wasm) has started.
-// It runs in a Web Worker (web/answer.js), so typing stays smooth, and
-// links only the data, the search and app/view, which draws the answer as
-// the app does: no go-app, whose package initialisation brings net/http
-// and crypto. web/page.js asks it for each answer and shows its HTML.
+// web/early.js starts it on the page's thread, as soon as the page's head
+// is read, and it links only the data, the search and app/view, which
+// draws the answer as the app does: no go-app, whose package
+// initialisation brings net/http and crypto, and neither fmt nor time.
+// web/page.js asks it for each answer and shows its HTML; once the app has
+// started, it is stopped (askforhelpStop) and its memory can go.
 package main
 
 import (
@@ -42,7 +44,16 @@ func main() {
 		}
 		return a
 	}))
-	select {}
+	// Stopped once the app has started (web/early.js's terminate): main
+	// returns, and the instance and its memory can go.
+	stop := make(chan struct{})
+	js.Global().Set("askforhelpStop", js.FuncOf(func(js.Value, []js.Value) any {
+		close(stop)
+		return nil
+	}))
+	<-stop
+	js.Global().Delete("askforhelpAnswer")
+	js.Global().Delete("askforhelpStop")
 }
 
 // answer answers one question from page.js: {n, q, active, copied, copy,

@@ -3,7 +3,7 @@
 package main
 
 // Browser tests of the page before the app (app.wasm) has started, when
-// web/page.js and the small wasm in its Web Worker (answer.js, answer.wasm)
+// web/page.js and the small wasm that web/early.js starts (answer.wasm)
 // answer: served by `askforhelp serve` and as a static site on a plain file
 // server, with app.wasm held back so that the app cannot start.
 
@@ -185,6 +185,8 @@ func answerBeforeApp(t *testing.T, start func(*testing.T, func(http.Handler) htt
 		window.__box.isConnected, window.__blurs].join(" ")`); got != "true true true 0" {
 		t.Errorf("the app's start: same box, same live region, box in the page, blurs = %q, want \"true true true 0\"", got)
 	}
+	// The small wasm, on the page's thread, is stopped once the app runs.
+	do(t, ctx, poll(`typeof window.askforhelpAnswer === "undefined" && typeof window.askforhelpStop === "undefined"`, 5*time.Second))
 	if cls := eval[float64](t, ctx, `window.__cls`); cls > 0 {
 		t.Errorf("the layout shifted when the app started: CLS %.4f, want 0", cls)
 	}

@@ -137,13 +137,12 @@ func TestWarmLoadFromCache(t *testing.T) {
 	)
 	sources := eval[map[string]string](t, ctx, `Object.fromEntries(performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
 		.map((e) => [new URL(e.name).pathname + new URL(e.name).search, e.workerMatchedSourceType + "/" + e.workerFinalSourceType]))`)
-	for _, path := range []string{"/", "/app.js", "/wasm_exec.js", "/web/page.js", "/web/style.css", "/web/app.wasm", "/web/answer.js"} {
+	for _, path := range []string{"/", "/app.js", "/wasm_exec.js", "/web/page.js", "/web/style.css", "/web/app.wasm", "/web/early.js", "/web/answer.wasm"} {
 		if got := sources[path]; got != "cache/cache" {
 			t.Errorf("%s came from %q, want the worker's cache by a static route (cache/cache)", path, got)
 		}
 	}
-	// answer.wasm is fetched inside the Web Worker, whose timeline the page
-	// cannot read: the server sees whether it was asked.
+	// And the server was not asked for it.
 	mu.Lock()
 	defer mu.Unlock()
 	if answerer != before {
@@ -477,7 +476,7 @@ func TestStaticSite(t *testing.T) {
 	}
 	for _, f := range []string{"index.html", "embed.html", "demo.html", "app.js", "app-worker.js", "wasm_exec.js", "app.css",
 		"manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/style.css", "web/embed.js",
-		"web/page.js", "web/answer.js", "web/answer.wasm", "web/answer.wasm.br", "web/answer.wasm.gz", "web/icon.svg", "web/icon-192.png", "web/icon-512.png", "web/icon-maskable-512.png"} {
+		"web/page.js", "web/early.js", "web/answer.wasm", "web/answer.wasm.br", "web/answer.wasm.gz", "web/icon.svg", "web/icon-192.png", "web/icon-512.png", "web/icon-maskable-512.png"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("the static site lacks %s", f)
 		}

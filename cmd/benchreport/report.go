@@ -149,7 +149,7 @@ var tables = []struct{ key, title, about string }{
 			"Last-Modified, `Cache-Control: max-age=600`, no answers from a server. Sizes and the engine's benchmarks are the same for both tables."},
 	{"serve", "`askforhelp serve`",
 		"The widget is `askforhelp serve` (in process, the same handler); the baseline is the same page as above, served beside it by the same server with the headers of the app's own page and scripts, uncompressed as the app's pages are. " +
-			"Until the widget's app starts, the small wasm in a Web Worker (web/answer.js) answers, as on the static host: nothing asks the server."},
+			"Until the widget's app starts, the small wasm that web/early.js starts answers, as on the static host: nothing asks the server."},
 }
 
 // formatReport is the Markdown tables and the verdicts. With prev, a last
