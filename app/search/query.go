@@ -116,7 +116,17 @@ func (r *run) lookup(w string, loose bool) []wordMatch {
 // matchWords is phase 1: it matches every word of every term's groups and
 // reports whether any indexed word was found.
 func (r *run) matchWords() bool {
-	r.matched = map[int32]wordMatch{}
+	// The map is made as large as the matches: a short prefix ("co")
+	// matches hundreds of words, and growing it was a sixth of the search.
+	n := 0
+	for _, t := range r.terms {
+		for _, g := range t.groups {
+			for _, w := range g.words {
+				n += len(r.lookup(w, g.own))
+			}
+		}
+	}
+	r.matched = make(map[int32]wordMatch, n)
 	for _, t := range r.terms {
 		for _, g := range t.groups {
 			for _, w := range g.words {

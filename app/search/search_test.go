@@ -438,3 +438,26 @@ func isFieldOf(d *directory.Directory, en *directory.Entry, m Match) bool {
 	}
 	return false
 }
+
+// TestShortPrefixOfTextWords: two letters do not begin a word that only a
+// page's text holds (minTextPrefixRunes), three do, the whole word does;
+// two letters still begin a title's words.
+func TestShortPrefixOfTextWords(t *testing.T) {
+	d := &directory.Directory{
+		PageURL:  directory.ManualURL + "ask-for-help.html",
+		Contacts: []directory.Contact{{ID: "ops", Name: "Operations", Channel: "#ops"}},
+		Manual: []directory.ManualPage{{Title: "Rotate keys", URL: directory.ManualURL + "rotate.html", Owner: "#ops",
+			Words: "configuration credentials"}},
+	}
+	e := New(d)
+	for _, tc := range []struct {
+		q    string
+		want bool
+	}{
+		{"co", false}, {"con", true}, {"configuration", true}, {"ro", true},
+	} {
+		if got := len(e.Search(tc.q, 1)) > 0; got != tc.want {
+			t.Errorf("%q found the page: %v, want %v", tc.q, got, tc.want)
+		}
+	}
+}

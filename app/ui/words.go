@@ -41,6 +41,10 @@ func (p *Page) loadWords(ctx app.Context) {
 					app.Log("ask for help: the words file:", err)
 					return
 				}
+				// The new engine's memory is new, and indexing made 12 MB
+				// of garbage: warm it up and collect, as at the start,
+				// rather than on the next keystrokes.
+				warmUp()
 				ctx.Dispatch(func(ctx app.Context) {
 					if p.active >= 0 || p.query == "" {
 						return
