@@ -49,10 +49,13 @@ func HowRanked(r search.Result) string {
 	var s []string
 	if it := r.Why.Item; it != nil && it.Terms >= 2 {
 		held := strconv.Itoa(it.Terms) + " of the " + strconv.Itoa(it.Of) + " words you typed"
-		if it.Terms == it.Of {
+		switch {
+		case it.Terms == it.Of && it.Of == 2:
+			held = "both words you typed"
+		case it.Terms == it.Of:
 			held = "all " + strconv.Itoa(it.Of) + " words you typed"
 		}
-		s = append(s, "One "+itemKind(it.Field)+" holds "+held+", which counts more than words found in different places.")
+		s = append(s, itemKind(it.Field)+" holds "+held+", which counts more than words found in different places.")
 	}
 	var related []string
 	for _, t := range r.Why.Terms {
@@ -66,13 +69,13 @@ func HowRanked(r search.Result) string {
 	return strings.Join(s, " ")
 }
 
-// itemKind names the kind of item a field belongs to.
+// itemKind names one item of the kind a field belongs to.
 func itemKind(field string) string {
 	switch field {
 	case search.FieldRepo, search.FieldApp, search.FieldRepoType, search.FieldRepoDescription:
-		return "repo"
+		return "One repo"
 	case search.FieldPage, search.FieldHeading, search.FieldText:
-		return "manual page"
+		return "One manual page"
 	}
-	return "thing the team does"
+	return "One thing the Ask for help page says the team does"
 }

@@ -20,6 +20,8 @@ func TestHowRanked(t *testing.T) {
 			"One manual page holds all 3 words you typed, which counts more than words found in different places."},
 		{"a repo holds some", search.Why{Item: &search.ItemScore{Field: search.FieldRepoDescription, Terms: 2, Of: 4}},
 			"One repo holds 2 of the 4 words you typed, which counts more than words found in different places."},
+		{"a responsibility holds both", search.Why{Item: &search.ItemScore{Field: search.FieldResponsibility, Terms: 2, Of: 2}},
+			"One thing the Ask for help page says the team does holds both words you typed, which counts more than words found in different places."},
 		{"synonyms", search.Why{Terms: []search.TermScore{{Term: "terraform", Synonym: true}, {Term: "cloud"}, {Term: "tls", Synonym: true}}},
 			"Found “terraform”, “tls” through a related word only, which counts for less than the word itself."},
 	} {
