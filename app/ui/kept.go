@@ -38,8 +38,8 @@ func keepNodes() (k keptNodes, ok bool) {
 	}
 	k = keptNodes{form: in.Get("form"), status: status}
 	body := doc.Get("body")
-	move(body, k.form, nil)
-	move(body, k.status, nil)
+	move(body, k.form)
+	move(body, k.status)
 	return k, true
 }
 
@@ -50,23 +50,19 @@ func (k keptNodes) place() {
 		node app.Value
 	}{{searchSlotID, k.form}, {statusSlotID, k.status}} {
 		if slot := app.Window().GetElementByID(s.id); slot.Truthy() {
-			move(slot, s.node, nil)
+			move(slot, s.node)
 		}
 	}
 }
 
-// move puts node into parent before ref (at the end when ref is nil),
-// keeping its state where the browser can (moveBefore).
-func move(parent, node, ref app.Value) {
-	var before any
-	if ref != nil {
-		before = ref
-	}
+// move puts node at the end of parent, keeping its state (the focus, the
+// caret) where the browser can: moveBefore; appendChild elsewhere.
+func move(parent, node app.Value) {
 	if parent.Get("moveBefore").Truthy() {
-		parent.Call("moveBefore", node, before)
+		parent.Call("moveBefore", node, nil)
 		return
 	}
-	parent.Call("insertBefore", node, before)
+	parent.Call("appendChild", node)
 }
 
 // keepsFocus reports whether the browser moves a node without losing its
