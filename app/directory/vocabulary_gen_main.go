@@ -2,7 +2,7 @@
 
 // vocabulary_gen_main writes vocabulary_gen.go, vocabulary.txt as a Go
 // string (go generate ./app/directory; make index and make data run it),
-// through a temporary file, so that it is never half-written.
+// whole or not at all (atomicfile).
 package main
 
 import (
@@ -10,6 +10,8 @@ import (
 	"go/format"
 	"os"
 	"strconv"
+
+	"github.com/alphagov/askforhelp/internal/atomicfile"
 )
 
 func main() {
@@ -28,22 +30,7 @@ func write() error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(".", ".vocabulary_gen-*.go")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(src); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), "vocabulary_gen.go")
+	return atomicfile.Write("vocabulary_gen.go", src)
 }
 
 // Source is the Go source of vocabulary_gen.go for the vocabulary txt.

@@ -24,6 +24,8 @@ const (
 // root by keepNodes until OnMount puts them in their slots.
 type keptNodes struct {
 	form, status app.Value
+	// focusKept reports that the moves kept the focus (moveBefore).
+	focusKept bool
 }
 
 // keepNodes moves the page's search form and live region to the end of the
@@ -36,8 +38,8 @@ func keepNodes() (k keptNodes, ok bool) {
 	if !in.Truthy() || !status.Truthy() || !in.Get("form").Truthy() {
 		return k, false
 	}
-	k = keptNodes{form: in.Get("form"), status: status}
 	body := doc.Get("body")
+	k = keptNodes{form: in.Get("form"), status: status, focusKept: body.Get("moveBefore").Truthy()}
 	move(body, k.form)
 	move(body, k.status)
 	return k, true
@@ -65,12 +67,6 @@ func move(parent, node app.Value) {
 	parent.Call("appendChild", node)
 }
 
-// keepsFocus reports whether the browser moves a node without losing its
-// focus (Element.moveBefore).
-func keepsFocus() bool {
-	return app.Window().Get("document").Get("body").Get("moveBefore").Truthy()
-}
-
 // listen hands the kept search box's events to the page, in go-app's loop
 // as go-app's own handlers would be.
 func (p *Page) listen(ctx app.Context) {
@@ -78,7 +74,6 @@ func (p *Page) listen(ctx app.Context) {
 	for event, h := range map[string]app.EventHandler{
 		"input": p.onInput, "change": p.onInput, "keydown": p.onKeyDown, "focus": p.onFocus, "blur": p.onBlur,
 	} {
-		h := h
 		in.Call("addEventListener", event, app.FuncOf(func(this app.Value, args []app.Value) any {
 			if len(args) > 0 {
 				e := app.Event{Value: args[0]}

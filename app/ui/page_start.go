@@ -71,7 +71,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	}
 	p.draw()
 	switch {
-	case p.focused && p.holding && keepsFocus():
+	case p.focused && p.holding && p.held.focusKept:
 		p.onFocus(ctx, app.Event{}) // it has the focus still: no focus event comes
 	case p.focused:
 		p.restoreFocus()
@@ -132,17 +132,19 @@ func warmUp() {
 func collectWhenIdle() { whenIdle(1000, runtime.GC) }
 
 // whenIdle runs f once the browser is idle, or after timeout milliseconds
-// at the latest; not at all where the browser has no requestIdleCallback.
+// at the latest; after timeout milliseconds where the browser has no
+// requestIdleCallback.
 func whenIdle(timeout int, f func()) {
-	if !app.Window().Get("requestIdleCallback").Truthy() {
-		return
-	}
 	var cb app.Func
 	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
 		f()
 		cb.Release()
 		return nil
 	})
+	if !app.Window().Get("requestIdleCallback").Truthy() {
+		app.Window().Call("setTimeout", cb, timeout)
+		return
+	}
 	app.Window().Call("requestIdleCallback", cb, map[string]any{"timeout": timeout})
 }
 

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-	"time"
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/search"
@@ -28,11 +27,7 @@ var wordsOnce sync.Once
 // is highlighted (the user is choosing among these results).
 func (p *Page) loadWords(ctx app.Context) {
 	wordsOnce.Do(func() {
-		later := whenIdle
-		if !app.Window().Get("requestIdleCallback").Truthy() {
-			later = func(ms int, f func()) { ctx.After(time.Duration(ms)*time.Millisecond, func(app.Context) { f() }) }
-		}
-		later(2000, func() {
+		whenIdle(2000, func() {
 			fetchBytes(ctx.ResolveStaticResource(WordsPath), directory.MaxWordsFile, func(b []byte, err error) {
 				if err == nil {
 					err = useWords(b)
@@ -68,9 +63,7 @@ func useWords(b []byte) error {
 	if err != nil {
 		return err
 	}
-	mu.Lock()
-	d := dir
-	mu.Unlock()
+	d, _ := current()
 	d = d.WithWords(words)
 	eng := search.New(d)
 	mu.Lock()

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/alphagov/askforhelp/internal/atomicfile"
 	"github.com/andybalholm/brotli"
 )
 
@@ -57,7 +58,7 @@ func compressFiles(files ...string) error {
 			if err := w.Close(); err != nil {
 				return err
 			}
-			if err := writeAtomic(f+c.ext, buf.Bytes()); err != nil {
+			if err := atomicfile.Write(f+c.ext, buf.Bytes()); err != nil {
 				return err
 			}
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/manual"
+	"github.com/alphagov/askforhelp/internal/atomicfile"
 )
 
 // What "data --generate DIR" writes: the Go source of the data, the words
@@ -154,10 +155,10 @@ func generateData(c *manual.Docs, from, dir string) error {
 	if err := replaceDocs(parent, tmp, snapshot); err != nil {
 		return err
 	}
-	if err := writeAtomic(filepath.Join(dir, seedWords), words); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, seedWords), words); err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(dir, seedGo), code)
+	return atomicfile.Write(filepath.Join(dir, seedGo), code)
 }
 
 // writeTree writes files (by slash-separated path) under root.
@@ -209,26 +210,6 @@ func replaceDocs(parent, tmp, snapshot string) error {
 		return restore(err)
 	}
 	return nil
-}
-
-func writeAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // writeText prints a directory for people to read: the page's contacts in

@@ -23,12 +23,18 @@ var nan = math.NaN()
 
 // verdict records a budget's verdict and returns it for the row.
 func (m *measurer) verdict(name string, ok bool, got string) string {
+	return m.judge(&m.rep.Verdicts, name, ok, got)
+}
+
+// judge adds a budget's verdict line to list, marks the run failed when
+// the budget is broken, and returns PASS or FAIL.
+func (m *measurer) judge(list *[]string, name string, ok bool, got string) string {
 	v := "PASS"
 	if !ok {
 		v = "FAIL"
 		m.failed = true
 	}
-	m.rep.Verdicts = append(m.rep.Verdicts, fmt.Sprintf("%s  %s: %s", v, name, got))
+	*list = append(*list, fmt.Sprintf("%s  %s: %s", v, name, got))
 	return v
 }
 

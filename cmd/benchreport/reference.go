@@ -89,13 +89,7 @@ func (m *measurer) reference(fast, slow, floorAnswer string, wasmBrotli int) {
 	// The verdicts come before the failed runs in the list.
 	failed := ref.Verdicts
 	ref.Verdicts = nil
-	check := func(name string, ok bool, got string) {
-		v := "PASS"
-		if !ok {
-			v, m.failed = "FAIL", true
-		}
-		ref.Verdicts = append(ref.Verdicts, fmt.Sprintf("%s  %s: %s", v, name, got))
-	}
+	check := func(name string, ok bool, got string) { m.judge(&ref.Verdicts, name, ok, got) }
 	for _, c := range refColumns {
 		w := med(m.rep.Pages[refKey("widget", c.link)], c.get)
 		f := med(m.rep.Pages[refKey("floor", c.link)], c.get)
