@@ -52,25 +52,53 @@ func buildGoFloor(src, dst string) (answer string, err error) {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return "", err
 	}
-	wasm := filepath.Join(dst, "floor.wasm")
-	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, ".")
-	build.Dir, build.Env = mod, append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dst, "floor.wasm"), ".")
+	build.Dir = mod
+	if err := floorPage(build, dst, func() ([]byte, error) { return os.ReadFile(filepath.Join(src, "index.html")) }); err != nil {
+		return "", err
+	}
+	return string(m[1]), nil
+}
+
+// buildFloorEngine builds, into dst, the floor page (index.html, as
+// buildGoFloor wrote it into floor) with floorengine's wasm in place of
+// the floor's: the widget's engine and data, built as the floor is built,
+// with the build tags tags ("noindex": indexed at start). Its first option
+// is the widget's first answer.
+func buildFloorEngine(floor, dst, tags string) error {
+	dst, err := filepath.Abs(dst)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-tags="+tags, "-o", filepath.Join(dst, "floor.wasm"), "github.com/alphagov/askforhelp/cmd/benchreport/floorengine")
+	return floorPage(build, dst, func() ([]byte, error) { return os.ReadFile(filepath.Join(floor, "index.html")) })
+}
+
+// floorPage runs build, which writes dst/floor.wasm, with GOOS=js
+// GOARCH=wasm, then writes beside it floor.wasm.br (brotli quality 11),
+// floor.wasm.gz (gzip -9), index.html and Go's wasm_exec.js from
+// GOROOT/lib/wasm.
+func floorPage(build *exec.Cmd, dst string, index func() ([]byte, error)) error {
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("building the Go wasm floor: %v\n%s", err, out)
+		return fmt.Errorf("building %s: %v\n%s", build.Args[len(build.Args)-1], err, out)
 	}
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
-		return "", fmt.Errorf("go env GOROOT: %w", err)
+		return fmt.Errorf("go env GOROOT: %w", err)
 	}
-	raw, err := os.ReadFile(wasm)
+	raw, err := os.ReadFile(filepath.Join(dst, "floor.wasm"))
 	if err != nil {
-		return "", err
+		return err
 	}
 	for _, f := range []struct {
 		dst  string
 		body func() ([]byte, error)
 	}{
-		{"index.html", func() ([]byte, error) { return os.ReadFile(filepath.Join(src, "index.html")) }},
+		{"index.html", index},
 		{"wasm_exec.js", func() ([]byte, error) {
 			return os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
 		}},
@@ -79,11 +107,11 @@ func buildGoFloor(src, dst string) (answer string, err error) {
 	} {
 		b, err := f.body()
 		if err != nil {
-			return "", err
+			return err
 		}
 		if err := os.WriteFile(filepath.Join(dst, f.dst), b, 0o644); err != nil {
-			return "", err
+			return err
 		}
 	}
-	return string(m[1]), nil
+	return nil
 }

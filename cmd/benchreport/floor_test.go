@@ -27,14 +27,7 @@ func TestBuildGoFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	read := func(dir, name string) []byte {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	read := func(dir, name string) []byte { return readFile(t, dir, name) }
 	if !strings.HasPrefix(answer, "#") || !bytes.Contains(read(src, "main.go"), []byte(answer+"</li>")) {
 		t.Errorf("answer %q, want the channel of the option main.go writes", answer)
 	}
@@ -66,6 +59,43 @@ func TestBuildGoFloor(t *testing.T) {
 	}
 }
 
+// TestBuildFloorEngine: the floor page with the widget's engine is the
+// floor's own page and wasm_exec.js with another wasm, read from the
+// index or (noindex) indexing at start, which downloads fewer bytes.
+func TestBuildFloorEngine(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds two wasm modules")
+	}
+	floor := t.TempDir()
+	if _, err := buildGoFloor(testenv.Shared(t, "bench", "go-floor"), floor); err != nil {
+		t.Fatal(err)
+	}
+	read := func(dir, name string) []byte { return readFile(t, dir, name) }
+	size := map[string]int{}
+	for _, tags := range []string{"", "noindex"} {
+		dst := filepath.Join(t.TempDir(), "floor-engine")
+		if err := buildFloorEngine(floor, dst, tags); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []string{"index.html", "wasm_exec.js"} {
+			if !bytes.Equal(read(dst, f), read(floor, f)) {
+				t.Errorf("tags %q: %s is not the floor page's", tags, f)
+			}
+		}
+		wasm, br := read(dst, "floor.wasm"), read(dst, "floor.wasm.br")
+		if !bytes.HasPrefix(wasm, []byte("\x00asm")) || bytes.Equal(wasm, read(floor, "floor.wasm")) {
+			t.Fatalf("tags %q: floor.wasm is not a wasm module of its own", tags)
+		}
+		if got, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br))); err != nil || !bytes.Equal(got, wasm) {
+			t.Errorf("tags %q: floor.wasm.br does not decode to floor.wasm (%v)", tags, err)
+		}
+		size[tags] = len(br)
+	}
+	if size["noindex"] >= size[""] {
+		t.Errorf("indexed at start: %d bytes of brotli, want fewer than the %d read from the index", size["noindex"], size[""])
+	}
+}
+
 // TestFloorOption: the floor's answer is the channel of the option its
 // main.go writes, whatever the team's name.
 func TestFloorOption(t *testing.T) {
@@ -82,4 +112,14 @@ func TestFloorOption(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.src, got, c.want)
 		}
 	}
+}
+
+// readFile is dir/name's content; the test fails if it cannot be read.
+func readFile(t *testing.T, dir, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

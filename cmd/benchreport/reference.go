@@ -20,6 +20,8 @@ import (
 var refPages = []struct{ key, name, path string }{
 	{"baseline", "Fuse.js page over the same data", "/baseline/"},
 	{"floor", "Go wasm floor page", "/floor/"},
+	{"floor-engine", "the floor page answering with the widget's engine and data, read from its index", "/floor-engine/"},
+	{"floor-engine-new", "the same, indexed when the page starts (no index bytes)", "/floor-engine-new/"},
 	{"widget", "this widget, `askforhelp build`", "/"},
 }
 
@@ -113,7 +115,8 @@ func formatReference(rep *report) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## The widget beside the Go wasm floor page (issue 21)\n\n"+
 		"Time from navigation to the first right option for %q, entered as soon as the search box appears, "+
-		"on the same static host for all three pages (cmd/benchreport/static.go); the floor page (../shared/bench/go-floor) writes one fixed option (%s). "+
+		"on the same static host for every page (cmd/benchreport/static.go); the floor page (../shared/bench/go-floor) writes one fixed option (%s), "+
+		"and the floor page answering with the widget's engine (cmd/benchreport/floorengine) writes the engine's first result, as the floor writes its option, with nothing else of the widget's on the page. "+
 		"Medians of %d rounds, each page in a fresh profile per round, visited in turn. "+
 		"Warm: the same profile's next visit, %.0f s or more after the cold one's answer. "+
 		"Slow 4G: a cold visit to the same files with each response 150 ms late and every body sharing one 1.6 Mbit/s downlink (cmd/benchreport/slow4g.go).\n\n",
@@ -129,7 +132,7 @@ func formatReference(rep *report) string {
 			runs := rep.Pages[refKey(p.key, c.link)]
 			v := med(runs, c.get)
 			cell := msCell(v)
-			if f := med(rep.Pages[refKey("floor", c.link)], c.get); p.key == "widget" && !math.IsNaN(v) && f > 0 {
+			if f := med(rep.Pages[refKey("floor", c.link)], c.get); p.key != "floor" && p.key != "baseline" && !math.IsNaN(v) && f > 0 {
 				cell += fmt.Sprintf(" (%.2f × the floor)", v/f)
 			}
 			if n := countMeasured(runs, c.get); n != ref.Rounds {

@@ -36,7 +36,9 @@ var files embed.FS
 //	           is rebuilt meanwhile
 //	static/    `askforhelp build` of that copy, with baseline/ (the plain
 //	           JavaScript page, Fuse.js and the data), floor/ (the Go wasm
-//	           floor page, floor.go) and engine/ (app/search's wasm test
+//	           floor page, floor.go), floor-engine/ and floor-engine-new/ (the
+//	           same page answering with the widget's engine, floorengine/,
+//	           read from its index or indexed at start) and engine/ (app/search's wasm test
 //	           binary and its harness) beside it, and a .br and .gz beside
 //	           every text file, as a host that compresses sends them
 type site struct {
@@ -108,6 +110,11 @@ func newSite(o siteOptions) (*site, error) {
 		// every other page's.
 		if s.FloorAnswer, err = buildGoFloor(o.GoFloor, filepath.Join(s.Static, "floor")); err != nil {
 			return s, err
+		}
+		for dir, tags := range map[string]string{"floor-engine": "", "floor-engine-new": "noindex"} {
+			if err := buildFloorEngine(filepath.Join(s.Static, "floor"), filepath.Join(s.Static, dir), tags); err != nil {
+				return s, err
+			}
 		}
 	}
 	return s, precompress(s.Static, "engine")
