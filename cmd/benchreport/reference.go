@@ -142,11 +142,32 @@ func formatReference(rep *report) string {
 		}
 		b.WriteString("\n")
 	}
-	b.WriteString("\n")
+	b.WriteString("\n" + engineShare(rep) + "\n")
 	for _, v := range ref.Verdicts {
 		b.WriteString("- " + v + "\n")
 	}
 	return b.String()
+}
+
+// engineShare says, column by column, how much of the widget's time its
+// engine and data cost on the floor's own page, and how much the rest of
+// the widget adds: no budget, but what a budget against the floor can and
+// cannot be met by.
+func engineShare(rep *report) string {
+	var parts []string
+	for _, c := range refColumns {
+		f := med(rep.Pages[refKey("floor", c.link)], c.get)
+		e := med(rep.Pages[refKey("floor-engine", c.link)], c.get)
+		w := med(rep.Pages[refKey("widget", c.link)], c.get)
+		if math.IsNaN(f*e*w) || f <= 0 || e <= 0 {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s: the engine %.2f × the floor, the widget %.2f × the engine", c.name, e/f, w/e))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "The widget's engine and data on the floor's page, read from its index, beside the floor; the widget beside them: " + strings.Join(parts, "; ") + ".\n"
 }
 
 // msCell is a time in whole milliseconds with thousands separators.
