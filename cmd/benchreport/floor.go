@@ -52,19 +52,24 @@ func buildGoFloor(src, dst string) (answer string, err error) {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return "", err
 	}
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOROOT: %w", err)
+	}
 	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(dst, "floor.wasm"), ".")
 	build.Dir = mod
-	if err := floorPage(build, dst, func() ([]byte, error) { return os.ReadFile(filepath.Join(src, "index.html")) }); err != nil {
+	wasmExec := filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js")
+	if err := floorPage(build, dst, filepath.Join(src, "index.html"), wasmExec); err != nil {
 		return "", err
 	}
 	return string(m[1]), nil
 }
 
-// buildFloorEngine builds, into dst, the floor page (index.html, as
-// buildGoFloor wrote it into floor) with floorengine's wasm in place of
-// the floor's: the widget's engine and data, built as the floor is built,
-// with the build tags tags ("noindex": indexed at start). Its first option
-// is the widget's first answer.
+// buildFloorEngine builds, into dst, the floor page as buildGoFloor wrote
+// it into floor (its index.html and wasm_exec.js) with floorengine's wasm
+// in place of the floor's: the widget's engine and data, built as the
+// floor is built, with the build tags tags ("noindex": indexed at start).
+// Its first option is the widget's first answer.
 func buildFloorEngine(floor, dst, tags string) error {
 	dst, err := filepath.Abs(dst)
 	if err != nil {
@@ -74,34 +79,28 @@ func buildFloorEngine(floor, dst, tags string) error {
 		return err
 	}
 	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-tags="+tags, "-o", filepath.Join(dst, "floor.wasm"), "github.com/alphagov/askforhelp/cmd/benchreport/floorengine")
-	return floorPage(build, dst, func() ([]byte, error) { return os.ReadFile(filepath.Join(floor, "index.html")) })
+	return floorPage(build, dst, filepath.Join(floor, "index.html"), filepath.Join(floor, "wasm_exec.js"))
 }
 
 // floorPage runs build, which writes dst/floor.wasm, with GOOS=js
 // GOARCH=wasm, then writes beside it floor.wasm.br (brotli quality 11),
-// floor.wasm.gz (gzip -9), index.html and Go's wasm_exec.js from
-// GOROOT/lib/wasm.
-func floorPage(build *exec.Cmd, dst string, index func() ([]byte, error)) error {
+// floor.wasm.gz (gzip -9) and copies of the files index and wasmExec.
+func floorPage(build *exec.Cmd, dst, index, wasmExec string) error {
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("building %s: %v\n%s", build.Args[len(build.Args)-1], err, out)
-	}
-	goroot, err := exec.Command("go", "env", "GOROOT").Output()
-	if err != nil {
-		return fmt.Errorf("go env GOROOT: %w", err)
 	}
 	raw, err := os.ReadFile(filepath.Join(dst, "floor.wasm"))
 	if err != nil {
 		return err
 	}
+	read := func(name string) func() ([]byte, error) { return func() ([]byte, error) { return os.ReadFile(name) } }
 	for _, f := range []struct {
 		dst  string
 		body func() ([]byte, error)
 	}{
-		{"index.html", index},
-		{"wasm_exec.js", func() ([]byte, error) {
-			return os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
-		}},
+		{"index.html", read(index)},
+		{"wasm_exec.js", read(wasmExec)},
 		{"floor.wasm.br", func() ([]byte, error) { return brotliBytes(raw), nil }},
 		{"floor.wasm.gz", func() ([]byte, error) { return gzipBytes(raw), nil }},
 	} {

@@ -3,11 +3,12 @@
 package main
 
 // Issue 21's table: the first right answer of the Fuse.js baseline, the Go
-// wasm floor page (floor.go) and the widget, all three on the same static
-// host, cold and warm on loopback and cold on Slow 4G (slow4g.go), with
-// the widget's budgets against the floor's. Each round visits the pages in
-// turn, so that the shared machine's drift falls on all three alike; each
-// cell is the median over the rounds.
+// wasm floor page (floor.go), the floor page answering with the widget's
+// engine (floorengine/) and the widget, all on the same static host, cold
+// and warm on loopback and cold on Slow 4G (slow4g.go), with the widget's
+// budgets against the floor's. Each round visits the pages in turn, so
+// that the shared machine's drift falls on all of them alike; each cell is
+// the median over the rounds.
 
 import (
 	"fmt"
