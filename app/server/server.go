@@ -141,9 +141,7 @@ func New(o Options) (*Server, error) {
 		s.files["/web/"+name] = a
 	}
 	// After the web folder's files: the words file is the data's.
-	if s.files[ui.WordsPath], err = compressedAsset(words, "text/plain; charset=utf-8"); err != nil {
-		return nil, err
-	}
+	s.files[ui.WordsPath] = compressedAsset(words, "text/plain; charset=utf-8")
 	return s, nil
 }
 

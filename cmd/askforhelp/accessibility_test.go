@@ -100,7 +100,7 @@ document.addEventListener("DOMContentLoaded", () => {
 
 // recordSaid installs said in every page the tab opens.
 func recordSaid() chromedp.Action[chromedp.Void] {
-	return call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: said})
+	return onNewDocument(said)
 }
 
 // TestSearchBoxCriteria (criteria 1-6): the search box is reached with

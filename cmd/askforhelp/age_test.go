@@ -11,21 +11,20 @@ import (
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/server"
 	"github.com/alphagov/askforhelp/app/view"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // moveClock sets the page's clock (JavaScript's Date, which Go's time.Now
 // reads in the browser) to at, in every document loaded from now on.
 func moveClock(at time.Time) chromedp.Action[chromedp.Void] {
-	return call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(`(() => {
+	return onNewDocument(fmt.Sprintf(`(() => {
   const shift = %d - Date.now(), D = Date;
   class Moved extends D {
     constructor(...a) { if (a.length === 0) { super(D.now() + shift); } else { super(...a); } }
     static now() { return D.now() + shift; }
   }
   globalThis.Date = Moved;
-})();`, at.UnixMilli())})
+})();`, at.UnixMilli()))
 }
 
 // TestDataAgeNotice: the page says which docs its data is from; with the

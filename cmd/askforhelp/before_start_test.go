@@ -137,7 +137,7 @@ func answerBeforeApp(t *testing.T, start func(*testing.T, func(http.Handler) htt
 	home := start(t, hold)
 	ctx := newBrowser(t)
 	do(t, ctx,
-		call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: clsObserver + said + fmt.Sprintf(steadyTypist, "base images")}),
+		onNewDocument(clsObserver+said+fmt.Sprintf(steadyTypist, "base images")),
 		chromedp.Navigate(home+pg),
 		poll(`window.__typedAt >= 0`, 20*time.Second),
 		waitText("#result-1", "#"),

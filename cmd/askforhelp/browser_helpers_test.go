@@ -109,6 +109,22 @@ func serveOn(t *testing.T, addr string, h http.Handler) *testServer {
 // Stop closes the server and every connection to it.
 func (s *testServer) Stop() { s.srv.Close() }
 
+// onNewDocument has every document the tab loads from now on run js
+// before its own scripts.
+func onNewDocument(js string) chromedp.Action[chromedp.Void] {
+	return call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: js})
+}
+
+// goOffline stops the server and fails the test if it still answers: what
+// the page does next is what it does offline.
+func (s *testServer) goOffline(t *testing.T) {
+	t.Helper()
+	s.Stop()
+	if _, err := http.Get(s.URL + "/"); err == nil {
+		t.Fatal("the server still answers: the test would prove nothing")
+	}
+}
+
 // chromium finds Debian's chromium.
 func chromium(t *testing.T) string {
 	t.Helper()

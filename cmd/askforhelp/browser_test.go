@@ -18,7 +18,6 @@ import (
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -114,7 +113,7 @@ func TestKeyboardOnly(t *testing.T) {
 		pressSlash(),
 		poll(`document.activeElement && document.activeElement.id === "q"`, 5*time.Second),
 		chromedp.KeyEvent("base images"),
-		waitText("#result-0", teamFor("database migration")),
+		waitText("#result-0", teamFor("base images")),
 		chromedp.KeyEvent(kb.ArrowDown),
 		poll(`document.getElementById("q").getAttribute("aria-activedescendant") === "result-0"`, 5*time.Second),
 	)
@@ -122,7 +121,7 @@ func TestKeyboardOnly(t *testing.T) {
 		t.Errorf(`after "/" and typing, the search box holds %q; want "base images" (no "/")`, value)
 	}
 	do(t, ctx, chromedp.KeyEvent(kb.Enter))
-	waitOpened(t, opened, directory.ChannelURL(teamFor("database migration")))
+	waitOpened(t, opened, directory.ChannelURL(teamFor("base images")))
 }
 
 // watchTabs reports the address of every tab the browser opens or moves.
@@ -185,7 +184,7 @@ func TestTypingBeforeWasm(t *testing.T) {
 	hold, release := holdWasm(t)
 	base := startServer(t, nil, hold)
 	ctx := newBrowser(t)
-	do(t, ctx, call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: clsObserver}))
+	do(t, ctx, onNewDocument(clsObserver))
 	do(t, ctx,
 		chromedp.Navigate(base+"/"),
 		chromedp.SendKeys(chromedp.CSS("#q"), "database migration"),
@@ -243,7 +242,7 @@ func TestAppStartsWhenTypingPauses(t *testing.T) {
 			home := sites[tc.site].start(t, wrap)
 			ctx := newBrowser(t)
 			do(t, ctx,
-				call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(steadyTypist, "database migration")}),
+				onNewDocument(fmt.Sprintf(steadyTypist, "database migration")),
 				chromedp.Navigate(home),
 				poll(`window.__typedAt >= 0`, 20*time.Second),
 				waitWasm(),
@@ -437,9 +436,9 @@ func TestCopyChannel(t *testing.T) {
 	do(t, ctx, grantClipboard(base),
 		chromedp.Navigate(base+"/?q=base+images"), waitWasm(),
 		chromedp.Click(chromedp.CSS(".card__copy")),
-		waitText(".card__copied", "Copied "+teamFor("database migration")),
+		waitText(".card__copied", "Copied "+teamFor("base images")),
 	)
-	if got := eval[string](t, ctx, `navigator.clipboard.readText()`); got != teamFor("database migration") {
+	if got := eval[string](t, ctx, `navigator.clipboard.readText()`); got != teamFor("base images") {
 		t.Errorf("the clipboard holds %q", got)
 	}
 }

@@ -3,13 +3,13 @@
 package main
 
 import (
-	"bytes"
 	"compress/gzip"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/alphagov/askforhelp/internal/atomicfile"
+	"github.com/alphagov/askforhelp/internal/compress"
 	"github.com/andybalholm/brotli"
 )
 
@@ -36,11 +36,11 @@ func compressFiles(files ...string) error {
 		}
 		var data []byte
 		for _, c := range []struct {
-			ext string
-			new func(io.Writer) io.WriteCloser
+			ext    string
+			encode func([]byte) []byte
 		}{
-			{".br", func(w io.Writer) io.WriteCloser { return brotli.NewWriterLevel(w, brotli.BestCompression) }},
-			{".gz", func(w io.Writer) io.WriteCloser { z, _ := gzip.NewWriterLevel(w, gzip.BestCompression); return z }},
+			{".br", func(b []byte) []byte { return compress.Brotli(b, brotli.BestCompression) }},
+			{".gz", func(b []byte) []byte { return compress.Gzip(b, gzip.BestCompression) }},
 		} {
 			if fi, err := os.Stat(f + c.ext); err == nil && !fi.ModTime().Before(src.ModTime()) {
 				continue
@@ -50,15 +50,7 @@ func compressFiles(files ...string) error {
 					return err
 				}
 			}
-			var buf bytes.Buffer
-			w := c.new(&buf)
-			if _, err := w.Write(data); err != nil {
-				return err
-			}
-			if err := w.Close(); err != nil {
-				return err
-			}
-			if err := atomicfile.Write(f+c.ext, buf.Bytes()); err != nil {
+			if err := atomicfile.Write(f+c.ext, c.encode(data)); err != nil {
 				return err
 			}
 		}

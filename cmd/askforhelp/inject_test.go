@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -50,7 +49,7 @@ func TestMarkupInQueryIsText(t *testing.T) {
 	for _, scripts := range []bool{false, true} {
 		ctx := newBrowser(t)
 		if scripts {
-			do(t, ctx, call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watchInjected}))
+			do(t, ctx, onNewDocument(watchInjected))
 		} else {
 			do(t, ctx, call(emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}))
 		}

@@ -93,10 +93,7 @@ func TestOffline(t *testing.T) {
 	srv := serveOn(t, "127.0.0.1:0", newApp(t, server.Options{WebDir: webDir}))
 	ctx := newBrowser(t)
 	do(t, ctx, chromedp.Navigate(srv.URL+"/"), waitWasm(), waitWorker())
-	srv.Stop()
-	if _, err := http.Get(srv.URL + "/"); err == nil {
-		t.Fatal("the server still answers: the test would prove nothing")
-	}
+	srv.goOffline(t)
 	do(t, ctx, reloadPage(), waitWasm(), searchFor("database migration", teamFor("database migration")))
 	do(t, ctx, chromedp.Navigate(srv.URL+"/embed?q=base+images"), waitWasm(), waitText("#result-0", teamFor("base images")))
 	do(t, ctx, searchFor("database migration", teamFor("database migration")))
@@ -129,7 +126,7 @@ func TestWarmLoadFromCache(t *testing.T) {
 	before := answerer
 	mu.Unlock()
 	do(t, ctx,
-		call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: fmt.Sprintf(steadyTypist, "database migration")}),
+		onNewDocument(fmt.Sprintf(steadyTypist, "database migration")),
 		reloadPage(),
 		poll(`window.__typedAt >= 0`, 20*time.Second),
 		waitWasm(),
@@ -185,7 +182,7 @@ func TestUpdate(t *testing.T) {
 	// them rather than for a while.
 	srv.Stop()
 	srv = serveOn(t, srv.Addr, newApp(t, server.Options{WebDir: webDir}))
-	do(t, ctx, call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: countUpdates}),
+	do(t, ctx, onNewDocument(countUpdates),
 		reloadPage(), waitWasm())
 	var st updateState
 	if err := json.Unmarshal([]byte(eval[string](t, ctx, checkForUpdate)), &st); err != nil {
@@ -535,10 +532,7 @@ func TestDocsAnswers(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(srv.URL+"/"), waitWasm(), waitWorker())
 	ask("online")
 	checkAxe(t, ctx, "an app's answer")
-	srv.Stop()
-	if _, err := http.Get(srv.URL + "/"); err == nil {
-		t.Fatal("the server still answers: the test would prove nothing")
-	}
+	srv.goOffline(t)
 	do(t, ctx, reloadPage(), waitWasm())
 	ask("offline")
 	do(t, ctx, chromedp.Navigate(srv.URL+"/embed"), waitWasm())
@@ -554,7 +548,7 @@ func TestDocsAnswers(t *testing.T) {
 func TestInstallButtonShiftsNothing(t *testing.T) {
 	base := startServer(t, nil, nil)
 	ctx := newBrowser(t)
-	do(t, ctx, call(page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: holdInstallOffer}),
+	do(t, ctx, onNewDocument(holdInstallOffer),
 		chromedp.Navigate(base+"/"), waitWasm())
 	const button = `document.querySelector(".govuk-header__install")`
 	if eval[bool](t, ctx, button+` !== null`) {

@@ -175,8 +175,8 @@ func highlight(text string, ranges [][2]int) string {
 	return b.String()
 }
 
-// itemText names the item a result's Why counted: a repo's name, a manual
-// page's title, a responsibility.
+// itemText names the item a result's Why counted: a repo's name or a
+// manual page's title; "" for anything else (a responsibility).
 func itemText(d *directory.Directory, it *search.ItemScore) string {
 	switch it.Field {
 	case search.FieldRepo, search.FieldApp, search.FieldRepoType, search.FieldRepoDescription:

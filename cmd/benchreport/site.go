@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/alphagov/askforhelp/app/directory"
+	"github.com/alphagov/askforhelp/internal/compress"
 	"github.com/andybalholm/brotli"
 )
 
@@ -153,21 +154,11 @@ func precompress(dir, skip string) error {
 	})
 }
 
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	w.Write(b)
-	w.Close()
-	return buf.Bytes()
-}
+// gzipBytes and brotliBytes compress as make compresses the wasm: each
+// encoding's best.
+func gzipBytes(b []byte) []byte { return compress.Gzip(b, gzip.BestCompression) }
 
-func brotliBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
-	w.Write(b)
-	w.Close()
-	return buf.Bytes()
-}
+func brotliBytes(b []byte) []byte { return compress.Brotli(b, brotli.BestCompression) }
 
 // withBaseline serves the baseline (/baseline/...) and the engine's
 // harness (/engine/...) from the static site's folder beside app, the
