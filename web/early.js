@@ -18,7 +18,7 @@
   if (!here || !window.WebAssembly || !window.Promise) {
     return;
   }
-  var a = { worker: null, messages: [], failed: false };
+  var a = { worker: null, messages: [] };
   var wasm = fetch(new URL("answer.wasm", here));
   var compiled = WebAssembly.compileStreaming
     ? WebAssembly.compileStreaming(wasm)
@@ -61,7 +61,6 @@
   var latest = null;
   a.worker = {
     onmessage: function (e) { a.messages.push(e); },
-    onerror: null,
     postMessage: function (req) {
       var waiting = latest !== null;
       latest = req;

@@ -338,43 +338,35 @@
       return announce !== -1 && announce !== 0; // a count still to say
     };
     worker = early.worker;
-    if (early.failed) {
-      worker.terminate();
-      startApp();
+    // An answerer that fails says so in a message (onAnswer: error).
+    worker.onmessage = onAnswer;
+    early.messages.forEach(onAnswer);
+    box.addEventListener("input", typed);
+    box.addEventListener("change", typed);
+    box.addEventListener("keydown", onKey);
+    box.addEventListener("focus", watch);
+    box.addEventListener("blur", unwatch);
+    if (document.activeElement === box) {
+      watch();
+    }
+    answerSlot.addEventListener("mousedown", onMouseDown);
+    answerSlot.addEventListener("click", onClick);
+    if (typeof askforhelpStarted === "object") {
+      askforhelpStarted.then(function () {
+        setTimeout(handOver, 0);
+      });
+    }
+    var q = new URL(window.location.href).searchParams.get("q") || "";
+    if (box.value === "" && q !== "") {
+      box.value = q; // a page served from the cache (or a static host) for any ?q=
+    }
+    lastValue = box.getAttribute("value") || "";
+    if (box.value !== lastValue) {
+      typed(); // typed before this script ran, or taken from the address
+      typedAt = 0; // nothing to wait for: say the count once answered
     } else {
-      worker.onmessage = onAnswer;
-      worker.onerror = function () {
-        worker.terminate();
-        startApp();
-      };
-      early.messages.forEach(onAnswer);
-      box.addEventListener("input", typed);
-      box.addEventListener("change", typed);
-      box.addEventListener("keydown", onKey);
-      box.addEventListener("focus", watch);
-      box.addEventListener("blur", unwatch);
-      if (document.activeElement === box) {
-        watch();
-      }
-      answerSlot.addEventListener("mousedown", onMouseDown);
-      answerSlot.addEventListener("click", onClick);
-      if (typeof askforhelpStarted === "object") {
-        askforhelpStarted.then(function () {
-          setTimeout(handOver, 0);
-        });
-      }
-      var q = new URL(window.location.href).searchParams.get("q") || "";
-      if (box.value === "" && q !== "") {
-        box.value = q; // a page served from the cache (or a static host) for any ?q=
-      }
-      lastValue = box.getAttribute("value") || "";
-      if (box.value !== lastValue) {
-        typed(); // typed before this script ran, or taken from the address
-        typedAt = 0; // nothing to wait for: say the count once answered
-      } else {
-        shown = null;
-        ask(); // the answer to the page's own value, for the keys
-      }
+      shown = null;
+      ask(); // the answer to the page's own value, for the keys
     }
   } else {
     if (early) {

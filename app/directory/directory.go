@@ -98,7 +98,7 @@ type ManualPage struct {
 	// Headings are the page's headings, for the search.
 	Headings []string `json:"headings,omitempty"`
 	// Words are the words of the page's text that set it apart from the
-	// other pages, best first, one space between them (search.PageWords).
+	// other pages, best first, one space between them (app/manual's pageWords).
 	Words string `json:"words,omitempty"`
 }
 

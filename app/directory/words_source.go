@@ -20,10 +20,14 @@ func WordsFile(d *Directory) ([]byte, error) {
 		if !ok {
 			return nil, notUnder(m)
 		}
-		if strings.ContainsAny(path+m.Words, fieldSep+recordSep) || strings.ContainsAny(path, " ") {
-			return nil, fmt.Errorf("manual page %q: its path or words hold a tab or a line break", m.URL)
+		if strings.Contains(path, " ") {
+			return nil, fmt.Errorf("manual page %q: its path holds a space", m.URL)
 		}
-		fmt.Fprintf(&b, "%s%s%s%s", path, fieldSep, m.Words, recordSep)
+		line, err := record(path, m.Words)
+		if err != nil {
+			return nil, fmt.Errorf("manual page %q: %w", m.URL, err)
+		}
+		b.WriteString(line)
 	}
 	return b.Bytes(), nil
 }

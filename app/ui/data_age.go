@@ -23,11 +23,8 @@ type DataAge struct {
 // has grown old.
 func (a *DataAge) Render() app.UI {
 	date, days := dataAge(a.Dir, time.Now())
-	n := view.DataAge(a.Dir, date, days)
-	if n == nil {
-		return app.Div().Class("data-age-slot")
-	}
-	return app.Div().Class("data-age-slot").Body(toUI(n, nil))
+	// toUI(nil) is nil, which go-app's Body leaves out: an empty slot.
+	return app.Div().Class("data-age-slot").Body(toUI(view.DataAge(a.Dir, date, days), nil))
 }
 
 // dataAge is the date of d's docs as the page says it ("21 August 2026")

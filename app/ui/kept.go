@@ -28,17 +28,15 @@ type keptNodes struct {
 	focusKept bool
 }
 
-// keepNodes moves the page's search form and live region to the end of the
-// body, outside the root go-app is about to replace. It runs in OnInit; the
-// browser does not paint before OnMount moves them back.
-func keepNodes() (k keptNodes, ok bool) {
-	doc := app.Window().Get("document")
-	in := doc.Call("getElementById", inputID)
-	status := doc.Call("getElementById", statusID)
+// keepNodes moves the page's search form (in's) and live region (status)
+// to the end of the body, outside the root go-app is about to replace. It
+// runs in OnInit, which has found both; the browser does not paint before
+// OnMount moves them back.
+func keepNodes(in, status app.Value) (k keptNodes, ok bool) {
 	if !in.Truthy() || !status.Truthy() || !in.Get("form").Truthy() {
 		return k, false
 	}
-	body := doc.Get("body")
+	body := app.Window().Get("document").Get("body")
 	k = keptNodes{form: in.Get("form"), status: status, focusKept: body.Get("moveBefore").Truthy()}
 	move(body, k.form)
 	move(body, k.status)
@@ -70,7 +68,7 @@ func move(parent, node app.Value) {
 // listen hands the kept search box's events to the page, in go-app's loop
 // as go-app's own handlers would be.
 func (p *Page) listen(ctx app.Context) {
-	in := app.Window().GetElementByID(inputID)
+	in := box()
 	for event, h := range map[string]app.EventHandler{
 		"input": p.onInput, "change": p.onInput, "keydown": p.onKeyDown, "focus": p.onFocus, "blur": p.onBlur,
 	} {

@@ -35,10 +35,11 @@ func (p *Page) OnInit() {
 			p.active = i
 		}
 	}
-	if s := doc.Call("getElementById", statusID); s.Truthy() {
-		p.status, p.kept = s.Get("textContent").String(), true
+	status := doc.Call("getElementById", statusID)
+	if status.Truthy() {
+		p.status, p.kept = status.Get("textContent").String(), true
 	}
-	p.held, p.holding = keepNodes()
+	p.held, p.holding = keepNodes(in, status)
 	// page.js says whether the count is still to be said (typing paused
 	// less than announceDelay ago): then the app says it.
 	if f := app.Window().Get("askforhelpAnnounce"); f.Truthy() {

@@ -119,7 +119,6 @@ func results(t *testing.T, q string) []search.Result {
 	return rs
 }
 
-// contact returns the seed data's contact whose channel is channel.
 // firstChannel is the first "#channel" of the seed data's contacts: tests
 // take the team they show from the data, whichever docs it came from.
 func firstChannel(t *testing.T) string {
@@ -133,6 +132,7 @@ func firstChannel(t *testing.T) string {
 	return ""
 }
 
+// contact returns the seed data's contact whose channel is channel.
 func contact(t *testing.T, channel string) *directory.Contact {
 	t.Helper()
 	for i := range directory.Seed.Contacts {

@@ -29,27 +29,32 @@ func (p *Page) loadWords(ctx app.Context) {
 	wordsOnce.Do(func() {
 		whenIdle(2000, func() {
 			fetchBytes(ctx.ResolveStaticResource(WordsPath), directory.MaxWordsFile, func(b []byte, err error) {
-				if err == nil {
-					err = useWords(b)
-				}
 				if err != nil {
 					app.Log("ask for help: the words file:", err)
 					return
 				}
-				// The new engine's memory is new, and indexing made 12 MB
-				// of garbage: warm it up and collect, as at the start,
-				// rather than on the next keystrokes.
-				warmUp()
-				ctx.Dispatch(func(ctx app.Context) {
-					if p.active >= 0 || p.query == "" {
+				// Indexing is one long task (about 60 ms in wasm): it
+				// waits for idle time too, not only the fetch.
+				whenIdle(1000, func() {
+					if err := useWords(b); err != nil {
+						app.Log("ask for help: the words file:", err)
 						return
 					}
-					before := p.summary()
-					p.run(p.query)
-					p.draw()
-					if p.status == before {
-						p.say(p.summary())
-					}
+					// The new engine's memory is new, and indexing made
+					// 12 MB of garbage: warm it up and collect, as at the
+					// start, rather than on the next keystrokes.
+					warmUp()
+					ctx.Dispatch(func(ctx app.Context) {
+						if p.active >= 0 || p.query == "" {
+							return
+						}
+						before := p.summary()
+						p.run(p.query)
+						p.draw()
+						if p.status == before {
+							p.say(p.summary())
+						}
+					})
 				})
 			})
 		})
