@@ -8,7 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -39,8 +39,8 @@ type Docs struct {
 	// path under source/manual.
 	AskForHelp    []byte
 	AskForHelpRel string
-	// Pages are the manual's pages (front matter and headings), the Ask for
-	// help page included, sorted by path.
+	// Pages are the manual's pages (front matter, headings and text), the
+	// Ask for help page included, sorted by path.
 	Pages []*Page
 }
 
@@ -69,13 +69,12 @@ func ReadDocs(dir string) (*Docs, error) {
 		return nil, err
 	}
 	d.Repos = repos
-	for _, p := range docs.Pages {
+	// The entries in order of URL, each beside its page's text.
+	pages := slices.Clone(docs.Pages)
+	slices.SortStableFunc(pages, func(a, b *Page) int { return strings.Compare(a.URL(), b.URL()) })
+	texts := make([]string, len(pages))
+	for i, p := range pages {
 		d.Manual = append(d.Manual, p.Entry())
-	}
-	sort.SliceStable(d.Manual, func(i, j int) bool { return d.Manual[i].URL < d.Manual[j].URL })
-	texts := make([]string, len(d.Manual))
-	for _, p := range docs.Pages {
-		i := sort.Search(len(d.Manual), func(i int) bool { return d.Manual[i].URL >= p.URL() })
 		texts[i] = p.Text
 	}
 	pageWords(d, texts)

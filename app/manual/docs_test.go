@@ -250,7 +250,8 @@ func TestTrimmed(t *testing.T) {
 				t.Fatal(err)
 			}
 			copyDir := filepath.Join(t.TempDir(), filepath.Base(dir))
-			for name, data := range docs.Trimmed() {
+			trimmed := docs.Trimmed()
+			for name, data := range trimmed {
 				path := filepath.Join(copyDir, filepath.FromSlash(name))
 				os.MkdirAll(filepath.Dir(path), 0o755)
 				if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -277,11 +278,14 @@ func TestTrimmed(t *testing.T) {
 					t.Errorf("%s is not kept whole", name)
 				}
 			}
-			for name, data := range docs.Trimmed() {
+			for name, data := range trimmed {
+				if strings.HasSuffix(name, "ask-for-help.html.md") || !strings.HasPrefix(name, "source/") {
+					continue
+				}
+				p := docs.pageAt(name)
+				text := escapeText(p.Text)
 				for _, line := range strings.Split(string(data), "\n") {
-					if !strings.HasSuffix(name, "ask-for-help.html.md") && strings.HasPrefix(name, "source/") &&
-						line != "" && !strings.HasPrefix(line, "#") && !strings.Contains(docs.frontOf(name), line) && line != "---" &&
-						line != escapeText(docs.textOf(name)) {
+					if line != "" && !strings.HasPrefix(line, "#") && !strings.Contains(p.Front, line) && line != "---" && line != text {
 						t.Errorf("%s keeps a line that is neither front matter, a heading nor its text: %q", name, line)
 						break
 					}
@@ -291,25 +295,15 @@ func TestTrimmed(t *testing.T) {
 	}
 }
 
-// frontOf is the front matter kept for a trimmed page, by its path in a
-// checkout.
-func (docs *Docs) frontOf(name string) string {
+// pageAt is the page kept at name, its path in a checkout; an empty page
+// if there is none.
+func (docs *Docs) pageAt(name string) *Page {
 	for _, p := range docs.Pages {
 		if "source/manual/"+p.Rel == name {
-			return p.Front
+			return p
 		}
 	}
-	return ""
-}
-
-// textOf is the text kept for a trimmed page, by its path in a checkout.
-func (docs *Docs) textOf(name string) string {
-	for _, p := range docs.Pages {
-		if "source/manual/"+p.Rel == name {
-			return p.Text
-		}
-	}
-	return ""
+	return &Page{}
 }
 
 // TestUnquotedChannel: "team: #channel" is a comment to YAML. The reader

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -44,8 +45,9 @@ const (
 // stopWords are the vocabulary's stop words ([stop] in
 // directory.Vocabulary): words that say nothing of a page. Package search
 // parses the whole file, but the reader cannot import it: search's tests
-// read docs with this package, which would make an import cycle.
-var stopWords = func() map[string]bool {
+// read docs with this package, which would make an import cycle. Parsed
+// when first asked for, not in every command that links the reader.
+var stopWords = sync.OnceValue(func() map[string]bool {
 	stop := map[string]bool{}
 	in := false
 	for _, line := range strings.Split(directory.Vocabulary, "\n") {
@@ -61,7 +63,7 @@ var stopWords = func() map[string]bool {
 		}
 	}
 	return stop
-}()
+})
 
 // pageWords sets each manual page's Words from its text: texts[i] is the
 // text of d.Manual[i] (Page.Text). The Ask for help page keeps none: what
@@ -138,14 +140,15 @@ func pageWords(d *directory.Directory, texts []string) {
 	}
 }
 
-// wordsOf are the words of text worth counting, lower case, as the search's
-// tokenizer splits them (out of reach for the reason stopWords gives) (the parts of "govuk-frontend", "don't" as "dont"), less
-// stop words, numbers and words under three letters.
+// wordsOf are the words of text worth counting, lower case, split as the
+// search's tokenizer splits them (the parts of "govuk-frontend", "don't"
+// as "dont"; the tokenizer is out of reach for the reason stopWords
+// gives), less stop words, numbers and words under three letters.
 func wordsOf(text string) []string {
 	var out []string
 	var b strings.Builder
 	flush := func() {
-		if w := b.String(); utf8.RuneCountInString(w) >= 3 && strings.Trim(w, "0123456789") != "" && !stopWords[w] {
+		if w := b.String(); utf8.RuneCountInString(w) >= 3 && strings.Trim(w, "0123456789") != "" && !stopWords()[w] {
 			out = append(out, w)
 		}
 		b.Reset()

@@ -275,7 +275,6 @@ func (r *run) collectEntries() {
 			r.itemBest = append(r.itemBest, make([]uint8, hs.n)...)
 		}
 		it := &r.items[ii]
-		it.mask |= hs.mask[h]
 		it.own |= hs.own[h]
 		if naming(f.name) && bits.OnesCount32(hs.own[h]) > bits.OnesCount32(it.together) {
 			it.together = hs.own[h]

@@ -629,9 +629,9 @@ type entryHit struct {
 // itemHit is what one query matched in one item (field.item): the terms
 // its fields matched by the query's own words, and the first field hit.
 type itemHit struct {
-	item      int32
-	entry     int32 // index in run.chits
-	mask, own uint32
+	item  int32
+	entry int32 // index in run.chits
+	own   uint32
 	// together are the most terms one of its naming fields holds in the
 	// query's own words (see naming).
 	together uint32
