@@ -18,6 +18,10 @@ import (
 // visit has it too. Until it arrives, or if it never does, the search uses
 // the embedded words.
 
+// WordsMark is the User Timing mark made once the words file is in use
+// and the current question answered with it.
+const WordsMark = "askforhelp:words"
+
 // wordsOnce fetches the words file once per visit, whichever page (the
 // widget or the embed view) mounts first.
 var wordsOnce sync.Once
@@ -45,6 +49,10 @@ func (p *Page) loadWords(ctx app.Context) {
 					// start, rather than on the next keystrokes.
 					warmUp()
 					ctx.Dispatch(func(ctx app.Context) {
+						// A User Timing mark once the page searches with
+						// every word and has answered again: what tests
+						// and the bench can wait for.
+						defer app.Window().Get("performance").Call("mark", WordsMark)
 						if p.active >= 0 || p.query == "" {
 							return
 						}

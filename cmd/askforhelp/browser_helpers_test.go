@@ -21,6 +21,7 @@ import (
 	"github.com/alphagov/askforhelp/app/directory"
 	"github.com/alphagov/askforhelp/app/search"
 	"github.com/alphagov/askforhelp/app/server"
+	"github.com/alphagov/askforhelp/app/ui"
 	"github.com/alphagov/askforhelp/internal/headless"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
@@ -217,6 +218,12 @@ func poll(expr string, timeout time.Duration) chromedp.Action[chromedp.Void] {
 // wasm's main has mounted the page.
 func waitWasm() chromedp.Action[chromedp.Void] {
 	return poll(`document.getElementById("app-wasm-loader") === null`, 60*time.Second)
+}
+
+// waitWords waits until the app searches with the words file and has
+// answered again with it (ui.WordsMark): nothing redraws after that.
+func waitWords() chromedp.Action[chromedp.Void] {
+	return poll(fmt.Sprintf(`performance.getEntriesByName(%q).length > 0`, ui.WordsMark), 20*time.Second)
 }
 
 // waitText waits until the element matching sel has text containing want.

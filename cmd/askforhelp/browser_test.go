@@ -435,6 +435,7 @@ func TestCopyChannel(t *testing.T) {
 	ctx := newBrowser(t)
 	do(t, ctx, grantClipboard(base),
 		chromedp.Navigate(base+"/?q=base+images"), waitWasm(),
+		waitWords(), // the answer is drawn again once the words file is in
 		chromedp.Click(chromedp.CSS(".card__copy")),
 		waitText(".card__copied", "Copied "+teamFor("base images")),
 	)
